@@ -1,0 +1,46 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::sync::Arc;
+
+use super::load_error::LoadErrorView;
+use super::page::Page;
+use crate::Loaded;
+use crate::api::{self, DATA_URL, LoadError};
+
+#[derive(Clone)]
+enum LoadState {
+    Loading,
+    Ready(Arc<Loaded>),
+    Failed(LoadError),
+}
+
+/// Loads the bundled discussion and shows it, or says why it could not.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = RwSignal::new(LoadState::Loading);
+    let load = move || {
+        state.set(LoadState::Loading);
+        spawn_local(async move {
+            state.set(match api::load(DATA_URL).await {
+                Ok(loaded) => LoadState::Ready(Arc::new(loaded)),
+                Err(error) => LoadState::Failed(error),
+            });
+        });
+    };
+    load();
+
+    view! {
+        <main id="main">
+            {move || match state.get() {
+                LoadState::Loading => {
+                    view! { <p class="loading" role="status">"Loading the discussion…"</p> }
+                        .into_any()
+                }
+                LoadState::Ready(data) => view! { <Page data /> }.into_any(),
+                LoadState::Failed(error) => {
+                    view! { <LoadErrorView error on_retry=move || load() /> }.into_any()
+                }
+            }}
+        </main>
+    }
+}

@@ -1,0 +1,78 @@
+use leptos::prelude::*;
+
+use super::ThreadContext;
+use super::comment::Comment;
+use crate::route::comment_anchor;
+use crate::words;
+
+/// The reader comments: the whole thread, or one branch of it.
+#[component]
+pub fn Discussion(view_root: Memo<Option<usize>>) -> impl IntoView {
+    let ThreadContext { data, .. } = expect_context::<ThreadContext>();
+    let thread = &data.thread;
+    let count = thread.len();
+    let heading = format!(
+        "Reader comments ({count})"
+    );
+
+    let warnings = (!thread.warnings().is_empty()).then(|| {
+        let items = thread
+            .warnings()
+            .iter()
+            .map(|w| view! { <li>{w.to_string()}</li> })
+            .collect_view();
+        view! {
+            <div class="data-warnings" role="note">
+                <p>"This discussion file has problems. Every comment in it is still shown."</p>
+                <ul>{items}</ul>
+            </div>
+        }
+    });
+
+    let branch_nav = {
+        let data = data.clone();
+        move || view_root.get().map(|root| {
+            let id = data.discussion.comments[root].id;
+            view! {
+                <nav class="branch-nav" aria-label="Thread branch">
+                    <p>"You are reading one branch of the discussion."</p>
+                    <a href=format!("#{}", comment_anchor(id))>
+                        {format!("Back to the full discussion at #{id}")}
+                    </a>
+                </nav>
+            }
+        })
+    };
+
+    let list = {
+        let data = data.clone();
+        move || match view_root.get() {
+            None => {
+                let roots = data.thread.roots().iter();
+                roots.map(|&i| view! { <Comment index=i depth=0 /> }).collect_view().into_any()
+            }
+            Some(root) => view! { <Comment index=root depth=0 /> }.into_any(),
+        }
+    };
+
+    let hidden = &data.discussion.hidden;
+    let notice = hidden.notice.clone().map(|n| view! { <p class="hidden-notice">{n}</p> });
+    let hidden_ids = (!hidden.ids.is_empty()).then(|| {
+        view! {
+            <p class="hidden-ids">
+                {format!("Hidden comments: {}", words::numbers(&hidden.ids))}
+            </p>
+        }
+    });
+
+    view! {
+        <section class="discussion" aria-labelledby="discussion-title">
+            <h2 id="discussion-title">{heading}</h2>
+            {warnings}
+            {branch_nav}
+            <ol class="thread">{list}</ol>
+            {notice}
+            {hidden_ids}
+        </section>
+    }
+}

@@ -1,0 +1,262 @@
+//! The discussion file: its format (version 1), parsing and validation.
+//!
+//! Pure Rust, no web-sys, so it is tested natively. The format is documented in
+//! `docs/data-format.md` and described by `docs/discussion.schema.json`.
+
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::fmt;
+
+use crate::date::IsoDate;
+
+/// The only format version this build reads.
+pub const FORMAT_VERSION: u64 = 1;
+
+/// A validated discussion: the article, its comments in file order, and the moderation notice.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Discussion {
+    pub article: Article,
+    pub comments: Vec<Comment>,
+    pub hidden: Hidden,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    pub headline: String,
+    pub body: Vec<Block>,
+    /// The reprint notice printed under the story.
+    #[serde(default)]
+    pub notice: Option<String>,
+}
+
+/// One block of the article, in reading order.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "lowercase", deny_unknown_fields)]
+pub enum Block {
+    Paragraph(String),
+    Subheading(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comment {
+    pub id: u64,
+    pub parent: Option<u64>,
+    pub author: String,
+    pub posts: u64,
+    pub member_since: IsoDate,
+    pub body: String,
+}
+
+impl Comment {
+    /// The body's paragraphs: blocks separated by a blank line.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.body
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+    }
+}
+
+/// Comments removed by moderation: only their numbers and the page's notice remain.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hidden {
+    #[serde(default)]
+    pub ids: Vec<u64>,
+    #[serde(default)]
+    pub notice: Option<String>,
+}
+
+/// Everything that makes a file unreadable, each naming its place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DataError {
+    /// Not JSON, or JSON of the wrong shape; serde_json knows where.
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    Empty,
+    UnsupportedVersion(u64),
+    /// The comment at this position of the list has no usable id.
+    MissingId {
+        index: usize,
+    },
+    MissingField {
+        id: u64,
+        field: &'static str,
+    },
+    EmptyField {
+        id: u64,
+        field: &'static str,
+    },
+    BadDate {
+        id: u64,
+        value: String,
+    },
+    DuplicateId {
+        id: u64,
+    },
+    UnknownParent {
+        id: u64,
+        parent: u64,
+    },
+    OwnParent {
+        id: u64,
+    },
+    /// `id` is one comment of a cycle of parent references that never reaches the top level.
+    Cycle {
+        id: u64,
+    },
+    EmptyArticle {
+        field: &'static str,
+    },
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Syntax {
+                line,
+                column,
+                message,
+            } => write!(f, "line {line}, column {column}: {message}"),
+            Self::Empty => write!(f, "the file is empty"),
+            Self::UnsupportedVersion(v) => write!(
+                f,
+                "format version {v} is not supported (this build reads version {FORMAT_VERSION})"
+            ),
+            Self::MissingId { index } => write!(
+                f,
+                "comment number {} in the list has no \"id\"",
+                index + 1
+            ),
+            Self::MissingField { id, field } => {
+                write!(f, "comment {id}: the field \"{field}\" is missing")
+            }
+            Self::EmptyField { id, field } => {
+                write!(f, "comment {id}: the field \"{field}\" is empty")
+            }
+            Self::BadDate { id, value } => write!(
+                f,
+                "comment {id}: \"member_since\" is \"{value}\", not a date like 2014-05-28"
+            ),
+            Self::DuplicateId { id } => write!(f, "comment {id} appears more than once"),
+            Self::UnknownParent { id, parent } => {
+                write!(f, "comment {id} replies to comment {parent}, which is not in the file")
+            }
+            Self::OwnParent { id } => write!(f, "comment {id} is its own parent"),
+            Self::Cycle { id } => write!(
+                f,
+                "comment {id} is part of a cycle of replies that never reaches the top level"
+            ),
+            Self::EmptyArticle { field } => write!(f, "the article's \"{field}\" is empty"),
+        }
+    }
+}
+
+impl std::error::Error for DataError {}
+
+/// The file as written, before validation: required fields are optional here so that a
+/// missing one is reported with the comment that lacks it, not only a line and column.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDiscussion {
+    version: u64,
+    article: Article,
+    comments: Vec<RawComment>,
+    #[serde(default)]
+    hidden: Hidden,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawComment {
+    id: Option<u64>,
+    #[serde(default)]
+    parent: Option<u64>,
+    author: Option<String>,
+    posts: Option<u64>,
+    member_since: Option<String>,
+    body: Option<String>,
+}
+
+/// Parses and validates a discussion file. Structural problems of the thread (duplicate
+/// ids, unknown parents, cycles) are checked when the thread is built, in [`crate::thread`].
+pub fn parse(text: &str) -> Result<Discussion, DataError> {
+    // A byte-order mark is an encoding artefact, not content; editors on Windows add it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(DataError::Empty);
+    }
+    let raw: RawDiscussion = serde_json::from_str(text).map_err(|e| {
+        // A file from a future format fails on its fields; say "unsupported version" instead.
+        #[derive(Deserialize)]
+        struct Version {
+            version: u64,
+        }
+        match serde_json::from_str::<Version>(text) {
+            Ok(Version { version }) if version != FORMAT_VERSION => {
+                DataError::UnsupportedVersion(version)
+            }
+            _ => DataError::Syntax {
+                line: e.line(),
+                column: e.column(),
+                message: strip_position(&e.to_string()),
+            },
+        }
+    })?;
+    if raw.version != FORMAT_VERSION {
+        return Err(DataError::UnsupportedVersion(raw.version));
+    }
+    validate(raw)
+}
+
+/// serde_json appends " at line L column C"; we report the place ourselves.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+fn validate(raw: RawDiscussion) -> Result<Discussion, DataError> {
+    if raw.article.headline.trim().is_empty() {
+        return Err(DataError::EmptyArticle { field: "headline" });
+    }
+    let mut comments = Vec::with_capacity(raw.comments.len());
+    let mut seen: HashMap<u64, ()> = HashMap::with_capacity(raw.comments.len());
+    for (index, c) in raw.comments.into_iter().enumerate() {
+        let id = c.id.ok_or(DataError::MissingId { index })?;
+        if seen.insert(id, ()).is_some() {
+            return Err(DataError::DuplicateId { id });
+        }
+        let text = |value: Option<String>, field| match value {
+            None => Err(DataError::MissingField { id, field }),
+            Some(s) if s.trim().is_empty() => Err(DataError::EmptyField { id, field }),
+            Some(s) => Ok(s),
+        };
+        let author = text(c.author, "author")?;
+        let body = text(c.body, "body")?;
+        let since = text(c.member_since, "member_since")?;
+        let member_since = IsoDate::parse(&since).ok_or(DataError::BadDate { id, value: since })?;
+        let posts = c.posts.ok_or(DataError::MissingField { id, field: "posts" })?;
+        if c.parent == Some(id) {
+            return Err(DataError::OwnParent { id });
+        }
+        comments.push(Comment {
+            id,
+            parent: c.parent,
+            author,
+            posts,
+            member_since,
+            body: body.replace("\r\n", "\n"),
+        });
+    }
+    Ok(Discussion {
+        article: raw.article,
+        comments,
+        hidden: raw.hidden,
+    })
+}

@@ -1,0 +1,44 @@
+// Playwright configuration for the threadview end-to-end tests.
+// Run from this directory: `npm ci && npx playwright test`.
+// The browser is the system Chromium (/usr/bin/chromium); never run `npx playwright install`.
+import { defineConfig } from '@playwright/test';
+
+// The site is served under a sub-path on purpose: it must work at any path.
+const BASE_URL = 'http://127.0.0.1:4173/news/threadview/';
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '*.spec.mjs',
+  workers: 2,
+  retries: 0,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  reporter: 'list',
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  use: {
+    baseURL: BASE_URL,
+    headless: true,
+    viewport: { width: 1280, height: 720 },
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  webServer: {
+    // Serves the release build in dist/ under the base path (see xtask/).
+    command: 'cargo xtask static dist --port 4173 --base /news/threadview/',
+    cwd: '../..',
+    url: BASE_URL,
+    reuseExistingServer: false,
+    timeout: 120_000,
+  },
+});

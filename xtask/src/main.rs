@@ -1,0 +1,142 @@
+//! Project automation: `cargo xtask <command>`. See README.md.
+//!
+//! Every command installs what it needs first (pinned versions, reused when present), so
+//! each works on a fresh machine that has only rustup/cargo, Node.js/npm and apt.
+
+mod serve;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+  serve [--port N]     set up, build the release site and serve it (default port 8080)
+  dist                 set up and build the release site into dist/
+  test                 set up and run every test: lints, native, browser components, end-to-end
+  static DIR [--port N] [--base /path/]
+                       serve a built folder (used by the end-to-end tests)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve_site(&args[1..]),
+        Some("dist") => dist().map(|_| ()),
+        Some("test") => test(),
+        Some("static") => static_server(&args[1..]),
+        _ => Err(USAGE.to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root, whatever directory cargo was started from.
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
+}
+
+fn serve_site(args: &[String]) -> Result {
+    let port = option(args, "--port")?.unwrap_or("8080").to_string();
+    let dist = dist()?;
+    serve::run(&dist, port_number(&port)?, "/")
+}
+
+fn static_server(args: &[String]) -> Result {
+    let dir = args.first().ok_or(USAGE)?;
+    let port = option(args, "--port")?.unwrap_or("8080");
+    let base = option(args, "--base")?.unwrap_or("/");
+    serve::run(&root().join(dir), port_number(port)?, base)
+}
+
+/// Builds the release site with Trunk and wasm-opt, and reports its size.
+fn dist() -> Result<PathBuf> {
+    tools::build_tools()?;
+    run(tools::with_tool_path(Command::new("trunk").args(["build", "--release"])))?;
+    let dist = root().join("dist");
+    report_size(&dist)?;
+    Ok(dist)
+}
+
+fn test() -> Result {
+    tools::build_tools()?;
+    tools::browser_tools()?;
+    run(Command::new("cargo").args(["fmt", "--all", "--", "--check"]))?;
+    for target in ["x86_64-unknown-linux-gnu", "wasm32-unknown-unknown"] {
+        run(Command::new("cargo").args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--target",
+            target,
+            "--",
+            "-D",
+            "warnings",
+        ]))?;
+    }
+    run(Command::new("cargo").args(["test", "--workspace"]))?;
+    run(tools::with_tool_path(
+        Command::new("cargo")
+            .args(["test", "--target", "wasm32-unknown-unknown", "--test", "web"])
+            .env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                "wasm-bindgen-test-runner",
+            )
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver"),
+    ))?;
+    dist()?;
+    run(Command::new("npx")
+        .args(["playwright", "test"])
+        .current_dir(root().join("tests/e2e")))?;
+    println!("xtask: every test passed");
+    Ok(())
+}
+
+fn report_size(dist: &Path) -> Result {
+    let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "wasm") {
+            let bytes = entry.metadata().map(|m| m.len()).unwrap_or(0);
+            println!("xtask: {} is {} KB", path.display(), bytes / 1024);
+        }
+    }
+    Ok(())
+}
+
+/// Runs a command from the workspace root, failing with its command line if it fails.
+fn run(command: &mut Command) -> Result {
+    if command.get_current_dir().is_none() {
+        command.current_dir(root());
+    }
+    let line = format!("{command:?}");
+    eprintln!("xtask: running {line}");
+    let status = command.status().map_err(|e| format!("{line}: {e}"))?;
+    status
+        .success()
+        .then_some(())
+        .ok_or_else(|| format!("{line} failed ({status})"))
+}
+
+fn option<'a>(args: &'a [String], name: &str) -> Result<Option<&'a str>> {
+    match args.iter().position(|a| a == name) {
+        None => Ok(None),
+        Some(i) => args
+            .get(i + 1)
+            .map(|v| Some(v.as_str()))
+            .ok_or_else(|| format!("{name} needs a value")),
+    }
+}
+
+fn port_number(port: &str) -> Result<u16> {
+    port.parse().map_err(|_| format!("not a port number: {port}"))
+}

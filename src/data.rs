@@ -164,9 +164,10 @@ impl std::error::Error for DataError {}
 #[serde(deny_unknown_fields)]
 struct RawDiscussion {
     version: u64,
+    #[serde(deserialize_with = "object")]
     article: Article,
-    comments: Vec<RawComment>,
-    #[serde(default)]
+    comments: Vec<Object<RawComment>>,
+    #[serde(default, deserialize_with = "object")]
     hidden: Hidden,
 }
 
@@ -190,14 +191,14 @@ pub fn parse(text: &str) -> Result<Discussion, DataError> {
     if text.trim().is_empty() {
         return Err(DataError::Empty);
     }
-    let raw: RawDiscussion = serde_json::from_str(text).map_err(|e| {
+    let Object(raw) = serde_json::from_str::<Object<RawDiscussion>>(text).map_err(|e| {
         // A file from a future format fails on its fields; say "unsupported version" instead.
         #[derive(Deserialize)]
         struct Version {
             version: u64,
         }
-        match serde_json::from_str::<Version>(text) {
-            Ok(Version { version }) if version != FORMAT_VERSION => {
+        match serde_json::from_str::<Object<Version>>(text) {
+            Ok(Object(Version { version })) if version != FORMAT_VERSION => {
                 DataError::UnsupportedVersion(version)
             }
             _ => DataError::Syntax {
@@ -211,6 +212,32 @@ pub fn parse(text: &str) -> Result<Discussion, DataError> {
         return Err(DataError::UnsupportedVersion(raw.version));
     }
     validate(raw)
+}
+
+/// A `T` read only from a JSON object. serde's derived structs also accept an array of
+/// their fields in order (`[1, {…}, []]`), which the format does not allow.
+struct Object<T>(T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Visit<T> {
+            type Value = T;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+            }
+        }
+        deserializer
+            .deserialize_map(Visit(std::marker::PhantomData))
+            .map(Object)
+    }
+}
+
+fn object<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<T, D::Error> {
+    Object::deserialize(d).map(|Object(t)| t)
 }
 
 /// serde_json appends " at line L column C"; we report the place ourselves.
@@ -227,7 +254,7 @@ fn validate(raw: RawDiscussion) -> Result<Discussion, DataError> {
     }
     let mut comments = Vec::with_capacity(raw.comments.len());
     let mut seen: HashMap<u64, ()> = HashMap::with_capacity(raw.comments.len());
-    for (index, c) in raw.comments.into_iter().enumerate() {
+    for (index, Object(c)) in raw.comments.into_iter().enumerate() {
         let id = c.id.ok_or(DataError::MissingId { index })?;
         if seen.insert(id, ()).is_some() {
             return Err(DataError::DuplicateId { id });

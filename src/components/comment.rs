@@ -62,7 +62,7 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
             move || format!("{} to {author}", text())
         };
         let hidden_by = format!(
-            "{} hidden from {}",
+            "{} from {}",
             count.replacen(' ', " hidden ", 1),
             words::names(&distinct_authors(&data.discussion.comments, thread.subtree(index)), 5)
         );

@@ -27,10 +27,15 @@ pub enum LoadErrorKind {
     /// No answer at all: offline, refused, dropped.
     Network(String),
     TimedOut,
-    Http { status: u16, status_text: String },
+    Http {
+        status: u16,
+        status_text: String,
+    },
     /// A static host's fallback page instead of the file, usually because the file is missing.
     Html,
-    TooLarge { bytes: u64 },
+    TooLarge {
+        bytes: u64,
+    },
     Data(DataError),
 }
 
@@ -39,7 +44,10 @@ impl fmt::Display for LoadError {
         let file = &self.file;
         match &self.kind {
             LoadErrorKind::Network(detail) => {
-                write!(f, "{file} could not be fetched: the network request failed ({detail}).")
+                write!(
+                    f,
+                    "{file} could not be fetched: the network request failed ({detail})."
+                )
             }
             LoadErrorKind::TimedOut => write!(
                 f,

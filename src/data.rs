@@ -127,11 +127,9 @@ impl fmt::Display for DataError {
                 f,
                 "format version {v} is not supported (this build reads version {FORMAT_VERSION})"
             ),
-            Self::MissingId { index } => write!(
-                f,
-                "comment number {} in the list has no \"id\"",
-                index + 1
-            ),
+            Self::MissingId { index } => {
+                write!(f, "comment number {} in the list has no \"id\"", index + 1)
+            }
             Self::MissingField { id, field } => {
                 write!(f, "comment {id}: the field \"{field}\" is missing")
             }
@@ -144,7 +142,10 @@ impl fmt::Display for DataError {
             ),
             Self::DuplicateId { id } => write!(f, "comment {id} appears more than once"),
             Self::UnknownParent { id, parent } => {
-                write!(f, "comment {id} replies to comment {parent}, which is not in the file")
+                write!(
+                    f,
+                    "comment {id} replies to comment {parent}, which is not in the file"
+                )
             }
             Self::OwnParent { id } => write!(f, "comment {id} is its own parent"),
             Self::Cycle { id } => write!(
@@ -268,7 +269,9 @@ fn validate(raw: RawDiscussion) -> Result<Discussion, DataError> {
         let body = text(c.body, "body")?;
         let since = text(c.member_since, "member_since")?;
         let member_since = IsoDate::parse(&since).ok_or(DataError::BadDate { id, value: since })?;
-        let posts = c.posts.ok_or(DataError::MissingField { id, field: "posts" })?;
+        let posts = c
+            .posts
+            .ok_or(DataError::MissingField { id, field: "posts" })?;
         if c.parent == Some(id) {
             return Err(DataError::OwnParent { id });
         }

@@ -58,13 +58,28 @@ mod tests {
 
     #[test]
     fn formats_like_the_original_page() {
-        assert_eq!(IsoDate::parse("2014-05-28").unwrap().display(), "May 28, 2014");
-        assert_eq!(IsoDate::parse("2015-06-07").unwrap().display(), "Jun 07, 2015");
+        assert_eq!(
+            IsoDate::parse("2014-05-28").unwrap().display(),
+            "May 28, 2014"
+        );
+        assert_eq!(
+            IsoDate::parse("2015-06-07").unwrap().display(),
+            "Jun 07, 2015"
+        );
     }
 
     #[test]
     fn rejects_what_is_not_a_date() {
-        for bad in ["", "2014-5-28", "28.05.2014", "2014-13-01", "2014-02-30", "2015-02-29", "+014-05-28", "2014-05-2x"] {
+        for bad in [
+            "",
+            "2014-5-28",
+            "28.05.2014",
+            "2014-13-01",
+            "2014-02-30",
+            "2015-02-29",
+            "+014-05-28",
+            "2014-05-2x",
+        ] {
             assert_eq!(IsoDate::parse(bad), None, "{bad}");
         }
         assert!(IsoDate::parse("2016-02-29").is_some());

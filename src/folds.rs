@@ -35,10 +35,15 @@ impl Folds {
     /// Unfolds these comments, typically the ancestors of a linked comment.
     pub fn open_all(self, ids: impl IntoIterator<Item = u64>) {
         let ids: Vec<u64> = ids.into_iter().collect();
-        if self.folded.with_untracked(|f| ids.iter().any(|id| f.contains(id))) {
-            self.folded.update(|f| ids.iter().for_each(|id| {
-                f.remove(id);
-            }));
+        if self
+            .folded
+            .with_untracked(|f| ids.iter().any(|id| f.contains(id)))
+        {
+            self.folded.update(|f| {
+                ids.iter().for_each(|id| {
+                    f.remove(id);
+                })
+            });
         }
     }
 }

@@ -65,7 +65,10 @@ mod tests {
         for depth in DEPTH_CAP..DEPTH_CAP * 5 {
             let root = branch_root_depth(depth).unwrap();
             assert_eq!(root % (DEPTH_CAP - 1), 0);
-            assert!(root < depth && depth - root < DEPTH_CAP, "{depth} in branch at {root}");
+            assert!(
+                root < depth && depth - root < DEPTH_CAP,
+                "{depth} in branch at {root}"
+            );
         }
     }
 }

@@ -52,7 +52,10 @@ impl Thread {
                         children[pi].push(i);
                     }
                     None => {
-                        warnings.push(DataError::UnknownParent { id: c.id, parent: p });
+                        warnings.push(DataError::UnknownParent {
+                            id: c.id,
+                            parent: p,
+                        });
                         roots.push(i);
                     }
                 },
@@ -162,7 +165,9 @@ fn cycle_member(reached: &[usize], parent: &[Option<usize>], n: usize) -> usize 
     for &i in reached {
         seen[i] = true;
     }
-    let start = (0..n).find(|&i| !seen[i]).expect("some comment was not reached");
+    let start = (0..n)
+        .find(|&i| !seen[i])
+        .expect("some comment was not reached");
     let mut on_path = vec![false; n];
     let mut i = start;
     while !on_path[i] {

@@ -73,7 +73,10 @@ async fn renders_the_article_and_the_whole_thread_nested() {
         .is_some()
     );
     assert_eq!(text(&page, "#comment-2 .comment-author"), "DellB");
-    assert_eq!(text(&page, "#comment-2 .comment-since"), "Member since Jun 07, 2015");
+    assert_eq!(
+        text(&page, "#comment-2 .comment-since"),
+        "Member since Jun 07, 2015"
+    );
     assert_eq!(text(&page, "#comment-2 .comment-posts"), "Posts: 57");
     assert_eq!(text(&page, "#comment-9 .comment-body"), "Absolutely agree.");
     assert_eq!(
@@ -87,8 +90,14 @@ async fn a_toggle_folds_and_unfolds_a_branch() {
     let page = mount_page();
     tick().await;
     let toggle = toggle_of(&page, 1);
-    assert_eq!(toggle.get_attribute("aria-expanded").as_deref(), Some("true"));
-    assert_eq!(toggle.get_attribute("aria-controls").as_deref(), Some("replies-1"));
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        toggle.get_attribute("aria-controls").as_deref(),
+        Some("replies-1")
+    );
     assert_eq!(
         toggle.get_attribute("aria-label").as_deref(),
         Some("Hide 8 replies to meanestgenius")
@@ -96,7 +105,10 @@ async fn a_toggle_folds_and_unfolds_a_branch() {
 
     toggle.click();
     tick().await;
-    assert_eq!(toggle.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
     assert_eq!(toggle.text_content().as_deref(), Some("Show 8 replies"));
     // Folded replies are not mounted at all.
     assert!(find(&page, "#replies-1").is_none());
@@ -109,7 +121,10 @@ async fn a_toggle_folds_and_unfolds_a_branch() {
 
     toggle.click();
     tick().await;
-    assert_eq!(toggle.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
     assert_eq!(count(&page, "li.comment"), 13);
     assert!(find(&page, "#comment-1 .folded-summary").is_none());
 }
@@ -128,13 +143,17 @@ async fn unfolding_restores_the_folds_inside() {
     tick().await;
     // 13 comes back still folded; its sibling branch 9 and its parent 7 are open.
     assert_eq!(
-        toggle_of(&page, 13).get_attribute("aria-expanded").as_deref(),
+        toggle_of(&page, 13)
+            .get_attribute("aria-expanded")
+            .as_deref(),
         Some("false")
     );
     assert!(find(&page, "#comment-14").is_none());
     assert!(find(&page, "#comment-9").is_some());
     assert_eq!(
-        toggle_of(&page, 7).get_attribute("aria-expanded").as_deref(),
+        toggle_of(&page, 7)
+            .get_attribute("aria-expanded")
+            .as_deref(),
         Some("true")
     );
     assert_eq!(count(&page, "li.comment"), 10);

@@ -64,7 +64,10 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
         let hidden_by = format!(
             "{} from {}",
             count.replacen(' ', " hidden ", 1),
-            words::names(&distinct_authors(&data.discussion.comments, thread.subtree(index)), 5)
+            words::names(
+                &distinct_authors(&data.discussion.comments, thread.subtree(index)),
+                5
+            )
         );
         view! {
             <button

@@ -11,9 +11,7 @@ pub fn Discussion(view_root: Memo<Option<usize>>) -> impl IntoView {
     let ThreadContext { data, .. } = expect_context::<ThreadContext>();
     let thread = &data.thread;
     let count = thread.len();
-    let heading = format!(
-        "Reader comments ({count})"
-    );
+    let heading = format!("Reader comments ({count})");
 
     let warnings = (!thread.warnings().is_empty()).then(|| {
         let items = thread
@@ -31,17 +29,19 @@ pub fn Discussion(view_root: Memo<Option<usize>>) -> impl IntoView {
 
     let branch_nav = {
         let data = data.clone();
-        move || view_root.get().map(|root| {
-            let id = data.discussion.comments[root].id;
-            view! {
-                <nav class="branch-nav" aria-label="Thread branch">
-                    <p>"You are reading one branch of the discussion."</p>
-                    <a href=format!("#{}", comment_anchor(id))>
-                        {format!("Back to the full discussion at #{id}")}
-                    </a>
-                </nav>
-            }
-        })
+        move || {
+            view_root.get().map(|root| {
+                let id = data.discussion.comments[root].id;
+                view! {
+                    <nav class="branch-nav" aria-label="Thread branch">
+                        <p>"You are reading one branch of the discussion."</p>
+                        <a href=format!("#{}", comment_anchor(id))>
+                            {format!("Back to the full discussion at #{id}")}
+                        </a>
+                    </nav>
+                }
+            })
+        }
     };
 
     let list = {
@@ -49,14 +49,20 @@ pub fn Discussion(view_root: Memo<Option<usize>>) -> impl IntoView {
         move || match view_root.get() {
             None => {
                 let roots = data.thread.roots().iter();
-                roots.map(|&i| view! { <Comment index=i depth=0 /> }).collect_view().into_any()
+                roots
+                    .map(|&i| view! { <Comment index=i depth=0 /> })
+                    .collect_view()
+                    .into_any()
             }
             Some(root) => view! { <Comment index=root depth=0 /> }.into_any(),
         }
     };
 
     let hidden = &data.discussion.hidden;
-    let notice = hidden.notice.clone().map(|n| view! { <p class="hidden-notice">{n}</p> });
+    let notice = hidden
+        .notice
+        .clone()
+        .map(|n| view! { <p class="hidden-notice">{n}</p> });
     let hidden_ids = (!hidden.ids.is_empty()).then(|| {
         view! {
             <p class="hidden-ids">

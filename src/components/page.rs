@@ -20,9 +20,8 @@ pub fn Page(data: Arc<Loaded>) -> impl IntoView {
     document().set_title(&data.discussion.article.headline);
 
     let route = RwSignal::new(current_route());
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        route.set(current_route())
-    });
+    let listener =
+        window_event_listener(leptos::ev::hashchange, move |_| route.set(current_route()));
     on_cleanup(move || listener.remove());
 
     // The comment a view starts from: None for the whole discussion, or the root of a

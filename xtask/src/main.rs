@@ -61,7 +61,9 @@ fn static_server(args: &[String]) -> Result {
 /// Builds the release site with Trunk and wasm-opt, and reports its size.
 fn dist() -> Result<PathBuf> {
     tools::build_tools()?;
-    run(tools::with_tool_path(Command::new("trunk").args(["build", "--release"])))?;
+    run(tools::with_tool_path(
+        Command::new("trunk").args(["build", "--release"]),
+    ))?;
     let dist = root().join("dist");
     report_size(&dist)?;
     Ok(dist)
@@ -86,7 +88,13 @@ fn test() -> Result {
     run(Command::new("cargo").args(["test", "--workspace"]))?;
     run(tools::with_tool_path(
         Command::new("cargo")
-            .args(["test", "--target", "wasm32-unknown-unknown", "--test", "web"])
+            .args([
+                "test",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--test",
+                "web",
+            ])
             .env(
                 "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
                 "wasm-bindgen-test-runner",
@@ -138,5 +146,6 @@ fn option<'a>(args: &'a [String], name: &str) -> Result<Option<&'a str>> {
 }
 
 fn port_number(port: &str) -> Result<u16> {
-    port.parse().map_err(|_| format!("not a port number: {port}"))
+    port.parse()
+        .map_err(|_| format!("not a port number: {port}"))
 }

@@ -9,8 +9,12 @@ use crate::Result;
 
 pub fn run(dir: &Path, port: u16, base: &str) -> Result {
     let base = format!("/{}/", base.trim_matches('/')).replace("//", "/");
-    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("port {port}: {e}"))?;
-    println!("xtask: serving {} at http://127.0.0.1:{port}{base}", dir.display());
+    let listener =
+        TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("port {port}: {e}"))?;
+    println!(
+        "xtask: serving {} at http://127.0.0.1:{port}{base}",
+        dir.display()
+    );
     for stream in listener.incoming().flatten() {
         let (dir, base) = (dir.to_path_buf(), base.clone());
         std::thread::spawn(move || {
@@ -35,29 +39,55 @@ fn answer(mut stream: TcpStream, dir: &Path, base: &str) -> std::io::Result<()> 
     let path = target.split(['?', '#']).next().unwrap_or("/");
 
     if method != "GET" && method != "HEAD" {
-        return respond(&mut stream, "405 Method Not Allowed", "text/plain", b"", method);
+        return respond(
+            &mut stream,
+            "405 Method Not Allowed",
+            "text/plain",
+            b"",
+            method,
+        );
     }
     if format!("{path}/") == base {
         let location = format!("Location: {base}\r\n");
-        return respond_with(&mut stream, "301 Moved Permanently", "text/plain", b"", method, &location);
+        return respond_with(
+            &mut stream,
+            "301 Moved Permanently",
+            "text/plain",
+            b"",
+            method,
+            &location,
+        );
     }
     match path.strip_prefix(base).and_then(|rest| file_for(dir, rest)) {
         Some(file) => {
             let body = std::fs::read(&file)?;
             respond(&mut stream, "200 OK", content_type(&file), &body, method)
         }
-        None => respond(&mut stream, "404 Not Found", "text/plain", b"not found\n", method),
+        None => respond(
+            &mut stream,
+            "404 Not Found",
+            "text/plain",
+            b"not found\n",
+            method,
+        ),
     }
 }
 
 /// The file a request path names inside `dir`, refusing anything that climbs out of it.
 fn file_for(dir: &Path, rest: &str) -> Option<PathBuf> {
     let relative = Path::new(rest);
-    if relative.components().any(|c| !matches!(c, Component::Normal(_))) {
+    if relative
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_)))
+    {
         return None;
     }
     let path = dir.join(relative);
-    let path = if path.is_dir() { path.join("index.html") } else { path };
+    let path = if path.is_dir() {
+        path.join("index.html")
+    } else {
+        path
+    };
     path.is_file().then_some(path)
 }
 
@@ -74,7 +104,13 @@ fn content_type(file: &Path) -> &'static str {
     }
 }
 
-fn respond(stream: &mut TcpStream, status: &str, kind: &str, body: &[u8], method: &str) -> std::io::Result<()> {
+fn respond(
+    stream: &mut TcpStream,
+    status: &str,
+    kind: &str,
+    body: &[u8],
+    method: &str,
+) -> std::io::Result<()> {
     respond_with(stream, status, kind, body, method, "")
 }
 

@@ -41,8 +41,13 @@ pub fn browser_tools() -> Result {
 /// `command` with the npm-installed wasm-opt first on PATH, ahead of any system one.
 pub fn with_tool_path(command: &mut Command) -> &mut Command {
     let mut paths = vec![root().join("xtask/node_modules/.bin"), cargo_bin()];
-    paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
-    command.env("PATH", std::env::join_paths(paths).expect("PATH entries are valid"))
+    paths.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    command.env(
+        "PATH",
+        std::env::join_paths(paths).expect("PATH entries are valid"),
+    )
 }
 
 fn cargo_install(binary: &str, version: &str, extra: &[&str]) -> Result {
@@ -54,7 +59,11 @@ fn cargo_install(binary: &str, version: &str, extra: &[&str]) -> Result {
     if installed {
         return Ok(());
     }
-    let package = if binary == "wasm-bindgen" { "wasm-bindgen-cli" } else { binary };
+    let package = if binary == "wasm-bindgen" {
+        "wasm-bindgen-cli"
+    } else {
+        binary
+    };
     run(Command::new("cargo")
         .args(["install", package, "--version", version])
         .args(extra))

@@ -8,7 +8,11 @@ pub mod components;
 pub mod data;
 pub mod date;
 pub mod folds;
+pub mod keys;
 pub mod route;
+pub mod search;
+pub mod sort;
+pub mod state;
 pub mod thread;
 pub mod words;
 

@@ -11,7 +11,7 @@ use crate::words;
 /// link away, so even a 100,000-reply chain renders a fixed number of levels.
 #[component]
 pub fn Comment(index: usize, depth: u32) -> impl IntoView {
-    let ThreadContext { data, folds } = expect_context::<ThreadContext>();
+    let ThreadContext { data, folds, .. } = expect_context::<ThreadContext>();
     let comment = &data.discussion.comments[index];
     let thread = &data.thread;
     let id = comment.id;

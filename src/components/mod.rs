@@ -15,10 +15,13 @@ use std::sync::Arc;
 
 use crate::Loaded;
 use crate::folds::Folds;
+use crate::state::Reader;
 
-/// What every comment needs: the loaded discussion and the fold store.
+/// What every part of the page shares: the loaded discussion, the fold store and what
+/// the reader is doing.
 #[derive(Clone)]
 pub struct ThreadContext {
     pub data: Arc<Loaded>,
     pub folds: Folds,
+    pub reader: Reader,
 }

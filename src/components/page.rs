@@ -8,14 +8,20 @@ use super::story::Story;
 use crate::Loaded;
 use crate::folds::Folds;
 use crate::route::{Route, branch_root_depth, comment_anchor};
+use crate::sort::SortOrder;
+use crate::state::Reader;
 
 /// A loaded discussion: the article, then the thread, following the URL fragment.
 #[component]
 pub fn Page(data: Arc<Loaded>) -> impl IntoView {
     let folds = Folds::new();
+    let reader = Reader::new(SortOrder::from_query(
+        &window().location().search().unwrap_or_default(),
+    ));
     provide_context(ThreadContext {
         data: data.clone(),
         folds,
+        reader,
     });
     document().set_title(&data.discussion.article.headline);
 

@@ -3,10 +3,13 @@
 
 use leptos::prelude::*;
 
+use crate::route::Route;
 use crate::sort::SortOrder;
 
 #[derive(Clone, Copy)]
 pub struct Reader {
+    /// What the URL fragment asks for: the whole thread, a comment, or a branch.
+    pub route: RwSignal<Route>,
     /// The comment the reader is on: reached by a link, the keyboard or the overview.
     pub current: RwSignal<Option<u64>>,
     /// An author whose comments are highlighted.
@@ -18,13 +21,18 @@ pub struct Reader {
 }
 
 impl Reader {
-    pub fn new(sort: SortOrder) -> Self {
+    pub fn new(route: Route, sort: SortOrder) -> Self {
         Self {
+            route: RwSignal::new(route),
             current: RwSignal::new(None),
             author: RwSignal::new(None),
             query: RwSignal::new(String::new()),
             sort: RwSignal::new(sort),
             help_open: RwSignal::new(false),
         }
+    }
+
+    pub fn is_searching(self) -> bool {
+        self.query.with(|q| !q.trim().is_empty())
     }
 }

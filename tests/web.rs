@@ -13,9 +13,20 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const BUNDLED: &str = include_str!("../data/discussion.json");
 
-/// Mounts the page in a fresh container and returns the container.
+/// Mounts the page in a fresh container and returns the container. Earlier tests' pages
+/// and saved folds are cleared first: ids must be unique and folds start unfolded.
 fn mount_page() -> Element {
+    let earlier = document().query_selector_all(".test-page").unwrap();
+    for n in 0..earlier.length() {
+        earlier
+            .item(n)
+            .unwrap()
+            .unchecked_into::<Element>()
+            .remove();
+    }
+    window().local_storage().unwrap().unwrap().clear().unwrap();
     let container = document().create_element("div").unwrap();
+    container.set_class_name("test-page");
     document().body().unwrap().append_child(&container).unwrap();
     let data = Arc::new(Loaded::from_json(BUNDLED).expect("the bundled file loads"));
     // Leak the handle: the page stays mounted for the rest of the test.
@@ -34,7 +45,7 @@ fn count(root: &Element, selector: &str) -> u32 {
 }
 
 fn toggle_of(root: &Element, id: u64) -> HtmlElement {
-    find(root, &format!("#comment-{id} > .comment-card > .toggle"))
+    find(root, &format!("#comment-{id} > .comment-card .toggle"))
         .unwrap_or_else(|| panic!("comment {id} has a toggle"))
         .unchecked_into()
 }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::ThreadContext;
 use crate::route::{DEPTH_CAP, branch_href, comment_anchor};
+use crate::search;
 use crate::thread::distinct_authors;
 use crate::words;
 
@@ -11,21 +12,67 @@ use crate::words;
 /// link away, so even a 100,000-reply chain renders a fixed number of levels.
 #[component]
 pub fn Comment(index: usize, depth: u32) -> impl IntoView {
-    let ThreadContext { data, folds, .. } = expect_context::<ThreadContext>();
+    let ctx = expect_context::<ThreadContext>();
+    let ThreadContext {
+        data,
+        folds,
+        reader,
+    } = ctx.clone();
     let comment = &data.discussion.comments[index];
     let thread = &data.thread;
     let id = comment.id;
-    let children = thread.children(index).to_vec();
+    let author = comment.author.clone();
+    let has_children = !thread.children(index).is_empty();
     let total = thread.descendants(index);
     let open = folds.is_open(id);
-    let replies_id = format!("replies-{id}");
     let at_cap = depth + 1 >= DEPTH_CAP;
+
+    // Only comments that match re-render as the search text changes.
+    let highlight = Memo::new({
+        let (author, body) = (author.clone(), comment.body.clone());
+        move |_| {
+            reader.query.with(|q| {
+                (search::contains(&author, q) || search::contains(&body, q)).then(|| q.clone())
+            })
+        }
+    });
+    let by_author = Memo::new({
+        let author = author.clone();
+        move |_| {
+            reader
+                .author
+                .with(|a| a.as_deref() == Some(author.as_str()))
+        }
+    });
+
+    let author_button = {
+        let author = author.clone();
+        view! {
+            <button
+                class="comment-author"
+                type="button"
+                aria-pressed=move || by_author.get().to_string()
+                title=format!("Highlight every comment by {author}")
+                on:click={
+                    let author = author.clone();
+                    move |_| {
+                        let pressed = by_author.get_untracked();
+                        reader.author.set((!pressed).then(|| author.clone()));
+                    }
+                }
+            >
+                {highlighted(author.clone(), highlight)}
+            </button>
+        }
+    };
 
     let header = view! {
         <header class="comment-meta">
-            <a class="permalink" href=format!("#{}", comment_anchor(id))>{format!("#{id}")}</a>
+            <a class="permalink" href=format!("#{}", comment_anchor(id))>
+                {format!("#{id}")}
+            </a>
             " "
-            <span class="comment-author">{comment.author.clone()}</span>
+            {author_button}
             " "
             <span class="comment-posts">{format!("Posts: {}", comment.posts)}</span>
             " "
@@ -35,48 +82,39 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
         </header>
     };
 
-    // A reply whose parent is missing from the file is still shown, and says so.
-    let orphan = match (comment.parent, thread.parent(index)) {
-        (Some(missing), None) => Some(view! {
-            <p class="orphan-note">
-                {format!("In reply to comment #{missing}, which is not in this file")}
-            </p>
-        }),
-        _ => None,
+    let paragraphs: Vec<String> = comment.paragraphs().map(str::to_string).collect();
+    let body = move || {
+        paragraphs
+            .iter()
+            .map(|p| view! { <p>{highlighted(p.clone(), highlight)}</p> })
+            .collect_view()
     };
 
-    let paragraphs = comment
-        .paragraphs()
-        .map(|p| view! { <p>{p.to_string()}</p> })
-        .collect_view();
-
-    let toggle = (!children.is_empty() && !at_cap).then(|| {
-        let author = comment.author.clone();
+    let toggle = (has_children && !at_cap).then(|| {
         let count = words::replies(total);
         let text = {
             let count = count.clone();
             move || format!("{} {count}", if open.get() { "Hide" } else { "Show" })
         };
         let label = {
-            let text = text.clone();
+            let (text, author) = (text.clone(), author.clone());
             move || format!("{} to {author}", text())
         };
+        let names = distinct_authors(&data.discussion.comments, thread.subtree(index));
         let hidden_by = format!(
             "{} from {}",
             count.replacen(' ', " hidden ", 1),
-            words::names(
-                &distinct_authors(&data.discussion.comments, thread.subtree(index)),
-                5
-            )
+            words::names(&names, 5)
         );
+        let ctx = ctx.clone();
         view! {
             <button
                 class="toggle"
                 type="button"
                 aria-expanded=move || open.get().to_string()
-                aria-controls=replies_id.clone()
+                aria-controls=format!("replies-{id}")
                 aria-label=label
-                on:click=move |_| folds.toggle(id)
+                on:click=move |_| ctx.toggle(id)
             >
                 {text}
             </button>
@@ -86,7 +124,25 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
         }
     });
 
-    let continuation = (!children.is_empty() && at_cap).then(|| {
+    // "Unfold everything below" matters only where there are replies to replies.
+    let unfold_below = (!at_cap && total as usize > thread.children(index).len()).then(|| {
+        let ids: Vec<u64> = std::iter::once(index)
+            .chain(thread.subtree(index).iter().copied())
+            .map(|i| data.discussion.comments[i].id)
+            .collect();
+        view! {
+            <button
+                class="unfold-below"
+                type="button"
+                aria-label=format!("Unfold all {} below comment {id}", words::replies(total))
+                on:click=move |_| folds.open_all(ids.clone())
+            >
+                "Unfold all below"
+            </button>
+        }
+    });
+
+    let continuation = (has_children && at_cap).then(|| {
         view! {
             <a class="continue" href=branch_href(id)>
                 {format!("Continue this thread ({})", words::replies(total))}
@@ -94,27 +150,83 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
         }
     });
 
-    let replies = move || {
-        (open.get() && !at_cap && !children.is_empty()).then(|| {
-            let items = children
-                .iter()
-                .map(|&child| view! { <Comment index=child depth=depth + 1 /> })
-                .collect_view();
-            view! { <ol class="replies" id=replies_id.clone()>{items}</ol> }
-        })
+    let replies = {
+        let (data, ctx) = (data.clone(), ctx.clone());
+        move || {
+            (open.get() && !at_cap && has_children).then(|| {
+                let thread = &data.thread;
+                let children = reader.sort.get().arrange(
+                    thread.children(index),
+                    &data.discussion.comments,
+                    thread,
+                );
+                let items = children
+                    .into_iter()
+                    .map(|child| view! { <Comment index=child depth=depth + 1 /> })
+                    .collect_view();
+                let ctx = ctx.clone();
+                // The list's left gutter is the thread line: clicking it folds this comment.
+                // Not a keyboard stop: the toggle button above does the same.
+                view! {
+                    <ol
+                        class="replies"
+                        id=format!("replies-{id}")
+                        on:click=move |ev| {
+                            if ev.target() == ev.current_target() {
+                                ctx.toggle(id);
+                            }
+                        }
+                    >
+                        {items}
+                    </ol>
+                }
+            })
+        }
     };
 
     view! {
-        <li class="comment" id=comment_anchor(id) data-depth=thread.depth(index)>
+        <li
+            class="comment"
+            id=comment_anchor(id)
+            tabindex="-1"
+            data-depth=thread.depth(index)
+            class:is-current=move || reader.current.get() == Some(id)
+            class:by-author=by_author
+            class:search-hit=move || highlight.with(Option::is_some)
+            class:search-miss=move || reader.is_searching() && highlight.with(Option::is_none)
+        >
             <div class="comment-card">
                 {header}
-                {orphan}
-                <div class="comment-body">{paragraphs}</div>
-                {toggle}
-                {continuation}
+                <super::comment_nav::ReplyContext index depth />
+                <div class="comment-body">{body}</div>
+                <div class="comment-actions">
+                    {toggle}
+                    {unfold_below}
+                    {continuation}
+                    <super::comment_nav::CommentNav index />
+                </div>
             </div>
             {replies}
         </li>
     }
     .into_any()
+}
+
+/// `text`, with the parts that match the search wrapped in `<mark>`. Always text nodes.
+fn highlighted(text: String, highlight: Memo<Option<String>>) -> impl IntoView {
+    move || match highlight.get() {
+        None => text.clone().into_any(),
+        Some(query) => search::segments(&text, &query)
+            .into_iter()
+            .map(|(hit, piece)| {
+                let piece = piece.to_string();
+                if hit {
+                    view! { <mark>{piece}</mark> }.into_any()
+                } else {
+                    piece.into_any()
+                }
+            })
+            .collect_view()
+            .into_any(),
+    }
 }

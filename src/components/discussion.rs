@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::ThreadContext;
 use super::comment::Comment;
+use super::toolbar::Toolbar;
 use crate::route::comment_anchor;
 use crate::words;
 
@@ -74,6 +75,7 @@ pub fn Discussion(view_root: Memo<Option<usize>>) -> impl IntoView {
     view! {
         <section class="discussion" aria-labelledby="discussion-title">
             <h2 id="discussion-title">{heading}</h2>
+            <Toolbar />
             {warnings}
             {branch_nav}
             <ol class="thread">{list}</ol>

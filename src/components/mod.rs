@@ -3,18 +3,24 @@
 
 mod app;
 mod comment;
+mod comment_nav;
 mod discussion;
 mod load_error;
 mod page;
+mod shortcuts;
 mod story;
+mod toolbar;
 
 pub use app::App;
 pub use page::Page;
 
+use leptos::prelude::*;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 use crate::Loaded;
 use crate::folds::Folds;
+use crate::route::{Route, comment_anchor};
 use crate::state::Reader;
 
 /// What every part of the page shares: the loaded discussion, the fold store and what
@@ -24,4 +30,43 @@ pub struct ThreadContext {
     pub data: Arc<Loaded>,
     pub folds: Folds,
     pub reader: Reader,
+}
+
+impl ThreadContext {
+    /// Moves the reader to a comment: the page unfolds what hides it, scrolls to it and
+    /// focuses it. The URL follows without adding a history entry per keystroke.
+    pub fn go_to(&self, id: u64) {
+        let hash = format!("#{}", comment_anchor(id));
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
+        }
+        // A signal notifies on every set, so going to the same comment scrolls back to it.
+        self.reader.route.set(Route::Comment(id));
+    }
+
+    /// Folds or unfolds a comment. If focus was inside the replies that fold away, it moves
+    /// to the comment's own toggle rather than being lost to the page.
+    pub fn toggle(&self, id: u64) {
+        let replies = document().get_element_by_id(&format!("replies-{id}"));
+        let focus_inside = document()
+            .active_element()
+            .zip(replies)
+            .is_some_and(|(active, replies)| replies.contains(Some(&active)));
+        self.folds.toggle(id);
+        if focus_inside {
+            let selector = format!("#{} > .comment-card .toggle", comment_anchor(id));
+            if let Ok(Some(toggle)) = document().query_selector(&selector) {
+                let _ = toggle.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        }
+    }
+
+    /// Ids of every comment that has replies: what "collapse all" folds.
+    pub fn foldable_ids(&self) -> Vec<u64> {
+        let comments = &self.data.discussion.comments;
+        (0..comments.len())
+            .filter(|&i| !self.data.thread.children(i).is_empty())
+            .map(|i| comments[i].id)
+            .collect()
+    }
 }

@@ -1,75 +1,69 @@
 use leptos::prelude::*;
+use std::collections::HashSet;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 use web_sys::{ScrollIntoViewOptions, ScrollLogicalPosition};
 
 use super::ThreadContext;
 use super::discussion::Discussion;
+use super::shortcuts::Shortcuts;
 use super::story::Story;
 use crate::Loaded;
-use crate::folds::Folds;
+use crate::api::DATA_URL;
+use crate::folds::{self, Folds};
 use crate::route::{Route, branch_root_depth, comment_anchor};
+use crate::search;
 use crate::sort::SortOrder;
 use crate::state::Reader;
 
 /// A loaded discussion: the article, then the thread, following the URL fragment.
 #[component]
 pub fn Page(data: Arc<Loaded>) -> impl IntoView {
-    let folds = Folds::new();
-    let reader = Reader::new(SortOrder::from_query(
-        &window().location().search().unwrap_or_default(),
-    ));
-    provide_context(ThreadContext {
+    let location = window().location();
+    let reader = Reader::new(
+        current_route(),
+        SortOrder::from_query(&location.search().unwrap_or_default()),
+    );
+    let ctx = ThreadContext {
         data: data.clone(),
-        folds,
+        folds: Folds::new(),
         reader,
-    });
+    };
+    provide_context(ctx.clone());
     document().set_title(&data.discussion.article.headline);
 
-    let route = RwSignal::new(current_route());
-    let listener =
-        window_event_listener(leptos::ev::hashchange, move |_| route.set(current_route()));
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        reader.route.set(current_route())
+    });
     on_cleanup(move || listener.remove());
+
+    remember_folds(&ctx, &location.pathname().unwrap_or_default());
+    unfold_search_matches(&ctx);
+    unfold_for_printing(&ctx);
+    follow_links(&ctx);
 
     // The comment a view starts from: None for the whole discussion, or the root of a
     // branch, for "continue this thread" and for links to comments deeper than it reaches.
-    let view_root = Memo::new({
-        let data = data.clone();
-        move |_| {
-            let thread = &data.thread;
-            match route.get() {
-                Route::Full => None,
-                Route::Branch(id) => thread.index_of(id),
-                Route::Comment(id) => {
-                    let i = thread.index_of(id)?;
-                    let root_depth = branch_root_depth(thread.depth(i))?;
-                    std::iter::once(i)
-                        .chain(thread.ancestors(i))
-                        .find(|&a| thread.depth(a) == root_depth)
-                }
+    let view_root = Memo::new(move |_| {
+        let thread = &data.thread;
+        match reader.route.get() {
+            Route::Full => None,
+            Route::Branch(id) => thread.index_of(id),
+            Route::Comment(id) => {
+                let i = thread.index_of(id)?;
+                let root_depth = branch_root_depth(thread.depth(i))?;
+                std::iter::once(i)
+                    .chain(thread.ancestors(i))
+                    .find(|&a| thread.depth(a) == root_depth)
             }
         }
     });
 
-    // A link to a comment unfolds whatever hides it, then brings it into view once drawn.
-    Effect::new({
-        let data = data.clone();
-        move |_| {
-            let Route::Comment(id) = route.get() else {
-                return;
-            };
-            let Some(i) = data.thread.index_of(id) else {
-                return;
-            };
-            let comments = &data.discussion.comments;
-            folds.open_all(data.thread.ancestors(i).map(|a| comments[a].id));
-            request_animation_frame(move || scroll_to_comment(id));
-        }
-    });
-
-    let article = data.discussion.article.clone();
+    let article = ctx.data.discussion.article.clone();
     view! {
         <Story article />
         <Discussion view_root />
+        <Shortcuts />
     }
 }
 
@@ -77,10 +71,109 @@ fn current_route() -> Route {
     Route::from_hash(&window().location().hash().unwrap_or_default())
 }
 
+/// A link to a comment unfolds whatever hides it, marks it as the reader's place, then
+/// scrolls to it and focuses it once it is drawn.
+fn follow_links(ctx: &ThreadContext) {
+    let ctx = ctx.clone();
+    Effect::new(move |_| {
+        let Route::Comment(id) = ctx.reader.route.get() else {
+            return;
+        };
+        let Some(i) = ctx.data.thread.index_of(id) else {
+            return;
+        };
+        let comments = &ctx.data.discussion.comments;
+        ctx.folds
+            .open_all(ctx.data.thread.ancestors(i).map(|a| comments[a].id));
+        ctx.reader.current.set(Some(id));
+        request_animation_frame(move || scroll_to_comment(id));
+    });
+}
+
 fn scroll_to_comment(id: u64) {
     if let Some(element) = document().get_element_by_id(&comment_anchor(id)) {
         let options = ScrollIntoViewOptions::new();
         options.set_block(ScrollLogicalPosition::Start);
         element.scroll_into_view_with_scroll_into_view_options(&options);
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element
+            .unchecked_into::<web_sys::HtmlElement>()
+            .focus_with_options(&options);
     }
+}
+
+/// Folds survive a reload: kept in localStorage per page and data file. A saved state
+/// that no longer fits the data is ignored. Temporary unfolds made by a search are not
+/// saved.
+fn remember_folds(ctx: &ThreadContext, page_path: &str) {
+    let key = format!("threadview:folds:{page_path}{DATA_URL}");
+    let storage = window().local_storage().ok().flatten();
+    let Some(storage) = storage else {
+        return;
+    };
+    if let Ok(Some(saved)) = storage.get_item(&key) {
+        let thread = &ctx.data.thread;
+        ctx.folds
+            .restore(folds::decode(&saved, |id| thread.index_of(id).is_some()));
+    }
+    let (folds, reader) = (ctx.folds, ctx.reader);
+    Effect::new(move |_| {
+        let folded = folds.tracked();
+        if reader.is_searching() {
+            return;
+        }
+        // Storage can be full or disabled; the page works the same without it.
+        let _ = if folded.is_empty() {
+            storage.remove_item(&key)
+        } else {
+            storage.set_item(&key, &folds::encode(&folded))
+        };
+    });
+}
+
+/// Searching unfolds the ancestors of every match; clearing the search gives back the
+/// folds the reader had before.
+fn unfold_search_matches(ctx: &ThreadContext) {
+    let ctx = ctx.clone();
+    let before_search = StoredValue::new(None::<HashSet<u64>>);
+    Effect::new(move |_| {
+        let query = ctx.reader.query.get();
+        let (comments, thread) = (&ctx.data.discussion.comments, &ctx.data.thread);
+        if query.trim().is_empty() {
+            if let Some(folds) = before_search.write_value().take() {
+                ctx.folds.restore(folds);
+            }
+            return;
+        }
+        if before_search.with_value(Option::is_none) {
+            before_search.set_value(Some(ctx.folds.snapshot()));
+        }
+        let mut folded = before_search.with_value(|f| f.clone().unwrap_or_default());
+        for i in search::matches(&query, comments, thread) {
+            for a in thread.ancestors(i) {
+                folded.remove(&comments[a].id);
+            }
+        }
+        ctx.folds.restore(folded);
+    });
+}
+
+/// Folded replies are not in the page, so printing unfolds everything and folds it back.
+fn unfold_for_printing(ctx: &ThreadContext) {
+    let folds = ctx.folds;
+    let before_print = StoredValue::new(None::<HashSet<u64>>);
+    let before = window_event_listener(leptos::ev::beforeprint, move |_| {
+        before_print.set_value(Some(folds.snapshot()));
+        folds.restore(HashSet::new());
+    });
+    let after = window_event_listener(leptos::ev::afterprint, move |_| {
+        if let Some(folded) = before_print.write_value().take() {
+            folds.restore(folded);
+        }
+    });
+    on_cleanup(move || {
+        before.remove();
+        after.remove();
+    });
 }

@@ -1,0 +1,150 @@
+//! Finding one's way around a comment: whom it answers, and links to its neighbours.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::ThreadContext;
+use crate::route::comment_anchor;
+
+fn href(id: u64) -> String {
+    format!("#{}", comment_anchor(id))
+}
+
+/// "in reply to AUTHOR #N" when the parent is not just above: after a long sibling branch,
+/// or outside this branch view. A reply to a comment missing from the file says that.
+#[component]
+pub fn ReplyContext(index: usize, depth: u32) -> impl IntoView {
+    let ThreadContext { data, reader, .. } = expect_context::<ThreadContext>();
+    let comment = &data.discussion.comments[index];
+    let Some(parent) = data.thread.parent(index) else {
+        return comment
+            .parent
+            .map(|missing| {
+                view! {
+                    <p class="orphan-note">
+                        {format!("In reply to comment #{missing}, which is not in this file")}
+                    </p>
+                }
+            })
+            .into_any();
+    };
+    let parent_comment = &data.discussion.comments[parent];
+    let (parent_id, parent_author) = (parent_comment.id, parent_comment.author.clone());
+    let far = move || {
+        let thread = &data.thread;
+        let siblings =
+            reader
+                .sort
+                .get()
+                .arrange(thread.children(parent), &data.discussion.comments, thread);
+        // Comments between the parent and this reply: earlier siblings and their replies.
+        let between: u32 = siblings
+            .iter()
+            .take_while(|&&s| s != index)
+            .map(|&s| thread.descendants(s) + 1)
+            .sum();
+        depth == 0 || between >= 2
+    };
+    (move || {
+        far().then(|| {
+            view! {
+                <p class="reply-context">
+                    "in reply to "
+                    <a href=href(parent_id)>{format!("{parent_author} #{parent_id}")}</a>
+                </p>
+            }
+        })
+    })
+    .into_any()
+}
+
+/// Parent, previous, next and top links, as Hacker News has them, and a copy-link button.
+#[component]
+pub fn CommentNav(index: usize) -> impl IntoView {
+    let ThreadContext { data, reader, .. } = expect_context::<ThreadContext>();
+    let comments = &data.discussion.comments;
+    let thread = &data.thread;
+    let id = comments[index].id;
+    let describe = |i: usize| format!("comment {} by {}", comments[i].id, comments[i].author);
+
+    let parent = thread.parent(index).map(|p| {
+        view! {
+            <a href=href(comments[p].id) aria-label=format!("Parent: {}", describe(p))>
+                "parent"
+            </a>
+        }
+    });
+    let top = thread
+        .ancestors(index)
+        .last()
+        .filter(|&t| Some(t) != thread.parent(index));
+    let top = top.map(|t| {
+        view! {
+            <a href=href(comments[t].id) aria-label=format!("Top of this thread: {}", describe(t))>
+                "top"
+            </a>
+        }
+    });
+    let siblings = {
+        let data = data.clone();
+        move || {
+            let thread = &data.thread;
+            let comments = &data.discussion.comments;
+            let all = match thread.parent(index) {
+                Some(p) => thread.children(p),
+                None => thread.roots(),
+            };
+            let arranged = reader.sort.get().arrange(all, comments, thread);
+            let at = arranged.iter().position(|&s| s == index).unwrap_or(0);
+            let link = |i: usize, text: &'static str, name: &str| {
+                let label = format!(
+                    "{name}: comment {} by {}",
+                    comments[i].id, comments[i].author
+                );
+                view! { <a href=href(comments[i].id) aria-label=label>{text}</a> }
+            };
+            let prev = at
+                .checked_sub(1)
+                .map(|p| link(arranged[p], "prev", "Previous"));
+            let next = arranged.get(at + 1).map(|&n| link(n, "next", "Next"));
+            (prev, next)
+        }
+    };
+
+    let status = RwSignal::new("");
+    let copy = move |_| {
+        let url = window()
+            .location()
+            .href()
+            .map(|h| format!("{}{}", h.split('#').next().unwrap_or(""), href(id)))
+            .unwrap_or_else(|_| href(id));
+        spawn_local(async move {
+            let promise = window().navigator().clipboard().write_text(&url);
+            let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            status.set(if copied {
+                "Link copied"
+            } else {
+                "Could not copy the link"
+            });
+        });
+    };
+
+    view! {
+        <div class="comment-nav">
+            {parent}
+            {top}
+            {siblings}
+            <button
+                class="copy-link"
+                type="button"
+                aria-label=format!("Copy link to comment {id}")
+                on:click=copy
+            >
+                "Copy link"
+            </button>
+            <span class="copy-status" role="status">
+                {move || status.get()}
+            </span>
+        </div>
+    }
+}

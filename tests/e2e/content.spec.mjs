@@ -66,7 +66,7 @@ test.describe('discussion', () => {
       await expect(li).toHaveClass(/(^| )comment( |$)/);
       await expect(li).toHaveAttribute('data-depth', String(depthOf(c.id)));
 
-      const meta = li.locator(':scope > .comment-card > header.comment-meta');
+      const meta = li.locator(':scope > .comment-card header.comment-meta');
       const permalink = meta.locator('a.permalink');
       await expect(permalink).toHaveText(`#${c.id}`);
       await expect(permalink).toHaveAttribute('href', `#comment-${c.id}`);
@@ -74,7 +74,7 @@ test.describe('discussion', () => {
       await expect(meta.locator('.comment-posts')).toHaveText(`Posts: ${c.posts}`);
       await expect(meta.locator('.comment-since')).toHaveText(`Member since ${c.since}`);
 
-      const body = li.locator(':scope > .comment-card > .comment-body');
+      const body = li.locator(':scope > .comment-card .comment-body');
       await expect(body.locator('p')).not.toHaveCount(0);
       await expect(body).toHaveText(c.body);
       expect((await body.textContent()).trim()).toBe(c.body);
@@ -100,7 +100,7 @@ test.describe('discussion', () => {
   }
 
   test('every comment with replies has an expanded toggle labelled with its reply count', async ({ page }) => {
-    await expect(page.locator('button.toggle')).toHaveCount(Object.keys(REPLY_TOTALS).length);
+    await expect(page.locator('li.comment > .comment-card button.toggle')).toHaveCount(Object.keys(REPLY_TOTALS).length);
     for (const [id, n] of Object.entries(REPLY_TOTALS)) {
       const c = COMMENTS.find((x) => x.id === Number(id));
       const noun = n === 1 ? 'reply' : 'replies';

@@ -2,19 +2,19 @@
 import { test as base, expect } from '@playwright/test';
 import { COMMENTS } from './expected.mjs';
 
-// `test` fails a test when the page logs a console error or throws an
-// uncaught exception. A spec that provokes errors on purpose (e.g. a 404)
-// opts out with `test.use({ allowConsoleErrors: true })`.
+// `test` fails a test when the page logs a console error or throws an uncaught
+// exception. A spec that provokes failed requests on purpose (e.g. a 404) opts out of
+// the console check with `test.use({ allowConsoleErrors: true })`; uncaught page errors
+// (a Rust panic, a JS exception) fail the test regardless.
 export const test = base.extend({
   allowConsoleErrors: [false, { option: true }],
 
-  pageErrors: [
+  failOnErrors: [
     async ({ page, allowConsoleErrors }, use) => {
       const errors = collectErrors(page);
       await use(errors);
-      if (!allowConsoleErrors) {
-        expect(errors, `console errors / page errors:\n${errors.join('\n')}`).toEqual([]);
-      }
+      const fatal = allowConsoleErrors ? errors.filter((e) => e.startsWith('pageerror')) : errors;
+      expect(fatal, `console errors / page errors:\n${fatal.join('\n')}`).toEqual([]);
     },
     { auto: true },
   ],
@@ -26,7 +26,7 @@ export { expect };
 export function collectErrors(page) {
   const errors = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
+    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()} (${msg.location().url})`);
   });
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   return errors;
@@ -48,12 +48,12 @@ export function comment(page, id) {
 
 /** The fold/unfold button of comment `id` (only comments with replies have one). */
 export function toggle(page, id) {
-  return page.locator(`#comment-${id} > .comment-card > button.toggle`);
+  return page.locator(`#comment-${id} > .comment-card button.toggle`);
 }
 
 /** The folded summary of comment `id`. */
 export function summary(page, id) {
-  return page.locator(`#comment-${id} > .comment-card > p.folded-summary`);
+  return page.locator(`#comment-${id} > .comment-card p.folded-summary`);
 }
 
 /** Ids of the direct reply comments of `id` (or the top-level comments when `id` is null), in page order. */

@@ -3,6 +3,7 @@
 //! Every command installs what it needs first (pinned versions, reused when present), so
 //! each works on a fresh machine that has only rustup/cargo, Node.js/npm and apt.
 
+mod csp;
 mod serve;
 mod tools;
 
@@ -65,6 +66,7 @@ fn dist() -> Result<PathBuf> {
         Command::new("trunk").args(["build", "--release"]),
     ))?;
     let dist = root().join("dist");
+    csp::apply(&dist)?;
     report_size(&dist)?;
     Ok(dist)
 }

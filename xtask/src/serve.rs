@@ -8,6 +8,11 @@ use std::path::{Component, Path, PathBuf};
 use crate::Result;
 
 pub fn run(dir: &Path, port: u16, base: &str) -> Result {
+    // Served as a host that reads `_headers` would: the CSP header is part of the site.
+    let headers: String = crate::csp::headers_for_all(dir)
+        .iter()
+        .map(|(name, value)| format!("{name}: {value}\r\n"))
+        .collect();
     let base = format!("/{}/", base.trim_matches('/')).replace("//", "/");
     let listener =
         TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("port {port}: {e}"))?;
@@ -16,16 +21,16 @@ pub fn run(dir: &Path, port: u16, base: &str) -> Result {
         dir.display()
     );
     for stream in listener.incoming().flatten() {
-        let (dir, base) = (dir.to_path_buf(), base.clone());
+        let (dir, base, headers) = (dir.to_path_buf(), base.clone(), headers.clone());
         std::thread::spawn(move || {
             // A client that hangs up mid-answer is its own business.
-            let _ = answer(stream, &dir, &base);
+            let _ = answer(stream, &dir, &base, &headers);
         });
     }
     Ok(())
 }
 
-fn answer(mut stream: TcpStream, dir: &Path, base: &str) -> std::io::Result<()> {
+fn answer(mut stream: TcpStream, dir: &Path, base: &str, headers: &str) -> std::io::Result<()> {
     let mut request_line = String::new();
     let mut reader = BufReader::new(stream.try_clone()?);
     reader.read_line(&mut request_line)?;
@@ -61,7 +66,14 @@ fn answer(mut stream: TcpStream, dir: &Path, base: &str) -> std::io::Result<()> 
     match path.strip_prefix(base).and_then(|rest| file_for(dir, rest)) {
         Some(file) => {
             let body = std::fs::read(&file)?;
-            respond(&mut stream, "200 OK", content_type(&file), &body, method)
+            respond_with(
+                &mut stream,
+                "200 OK",
+                content_type(&file),
+                &body,
+                method,
+                headers,
+            )
         }
         None => respond(
             &mut stream,

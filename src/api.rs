@@ -37,6 +37,8 @@ pub enum LoadErrorKind {
         bytes: u64,
     },
     Data(DataError),
+    /// `?data=` named something other than a JSON file on this site.
+    Refused,
 }
 
 impl fmt::Display for LoadError {
@@ -69,8 +71,65 @@ impl fmt::Display for LoadError {
                 MAX_BYTES / 1_048_576
             ),
             LoadErrorKind::Data(e) => write!(f, "{file}, {e}."),
+            LoadErrorKind::Refused => write!(
+                f,
+                "\"{file}\" was not loaded: ?data= accepts only a relative path to a .json file on this site, such as ?data=other.json."
+            ),
         }
     }
+}
+
+/// The data file the page address asks for: `?data=other.json`, else the bundled file.
+///
+/// Only a relative path to a `.json` file is accepted, so a link can never make the page
+/// fetch (and vouch for) a discussion from another site.
+pub fn data_url(query: &str) -> Result<String, LoadError> {
+    let Some(raw) = query
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("data="))
+    else {
+        return Ok(DATA_URL.to_string());
+    };
+    let path = percent_decode(raw).unwrap_or_default();
+    let relative_json = !path.is_empty()
+        && path.ends_with(".json")
+        && !path.starts_with('/')
+        && !path.contains(['\\', ':', '?', '#'])
+        && !path.contains("//")
+        && !path.chars().any(char::is_control);
+    if relative_json {
+        Ok(path)
+    } else {
+        Err(LoadError {
+            file: path,
+            kind: LoadErrorKind::Refused,
+        })
+    }
+}
+
+/// Decodes `%XX` escapes and `+`; `None` for malformed escapes or invalid UTF-8.
+fn percent_decode(text: &str) -> Option<String> {
+    let mut bytes = Vec::with_capacity(text.len());
+    let mut rest = text.as_bytes();
+    while let Some((&b, tail)) = rest.split_first() {
+        match b {
+            b'%' => {
+                let hex = std::str::from_utf8(tail.get(..2)?).ok()?;
+                bytes.push(u8::from_str_radix(hex, 16).ok()?);
+                rest = &tail[2..];
+            }
+            b'+' => {
+                bytes.push(b' ');
+                rest = tail;
+            }
+            _ => {
+                bytes.push(b);
+                rest = tail;
+            }
+        }
+    }
+    String::from_utf8(bytes).ok()
 }
 
 /// Fetches, parses, validates and threads a discussion file.
@@ -118,5 +177,45 @@ fn network_error(error: &gloo_net::Error, signal: &web_sys::AbortSignal) -> Load
         LoadErrorKind::TimedOut
     } else {
         LoadErrorKind::Network(error.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_file_unless_the_address_names_another() {
+        assert_eq!(data_url("").unwrap(), "discussion.json");
+        assert_eq!(data_url("?sort=newest").unwrap(), "discussion.json");
+        assert_eq!(data_url("?data=other.json").unwrap(), "other.json");
+        assert_eq!(
+            data_url("?x=1&data=threads%2Fbig.json").unwrap(),
+            "threads/big.json"
+        );
+    }
+
+    #[test]
+    fn refuses_anything_but_a_relative_json_path() {
+        for bad in [
+            "?data=https://evil.example/x.json",
+            "?data=//evil.example/x.json",
+            "?data=%2F%2Fevil.example%2Fx.json",
+            "?data=/etc/x.json",
+            "?data=javascript:alert(1)//.json",
+            "?data=data:application/json,{}",
+            "?data=other.txt",
+            "?data=",
+            "?data=a%0a.json",
+            "?data=%zz.json",
+            "?data=..%5C..%5Cx.json",
+        ] {
+            let error = data_url(bad).expect_err(bad);
+            assert_eq!(error.kind, LoadErrorKind::Refused, "{bad}");
+            assert!(
+                error.to_string().contains("accepts only a relative path"),
+                "{bad}"
+            );
+        }
     }
 }

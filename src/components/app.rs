@@ -5,7 +5,7 @@ use std::sync::Arc;
 use super::load_error::LoadErrorView;
 use super::page::Page;
 use crate::Loaded;
-use crate::api::{self, DATA_URL, LoadError};
+use crate::api::{self, LoadError};
 
 #[derive(Clone)]
 enum LoadState {
@@ -21,7 +21,12 @@ pub fn App() -> impl IntoView {
     let load = move || {
         state.set(LoadState::Loading);
         spawn_local(async move {
-            state.set(match api::load(DATA_URL).await {
+            let query = window().location().search().unwrap_or_default();
+            let loaded = match api::data_url(&query) {
+                Ok(url) => api::load(&url).await,
+                Err(refused) => Err(refused),
+            };
+            state.set(match loaded {
                 Ok(loaded) => LoadState::Ready(Arc::new(loaded)),
                 Err(error) => LoadState::Failed(error),
             });

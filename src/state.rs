@@ -2,6 +2,7 @@
 //! overview and the keyboard. One `Copy` bundle of signals, provided as context.
 
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 use crate::route::Route;
 use crate::sort::SortOrder;
@@ -18,6 +19,9 @@ pub struct Reader {
     pub query: RwSignal<String>,
     pub sort: RwSignal<SortOrder>,
     pub help_open: RwSignal<bool>,
+    /// How many siblings each long list shows, by parent id (None: the top level), when
+    /// more than the first page has been asked for.
+    shown: RwSignal<HashMap<Option<u64>, usize>>,
 }
 
 impl Reader {
@@ -29,6 +33,35 @@ impl Reader {
             query: RwSignal::new(String::new()),
             sort: RwSignal::new(sort),
             help_open: RwSignal::new(false),
+            shown: RwSignal::new(HashMap::new()),
+        }
+    }
+
+    pub fn shown_of(self, parent: Option<u64>) -> usize {
+        self.shown
+            .with(|s| s.get(&parent).copied())
+            .unwrap_or(crate::components::PAGE)
+    }
+
+    // Untracked, so that the effect that follows links does not rerun on "show more".
+    fn shown_of_untracked(self, parent: Option<u64>) -> usize {
+        self.shown
+            .with_untracked(|s| s.get(&parent).copied())
+            .unwrap_or(crate::components::PAGE)
+    }
+
+    pub fn show_more(self, parent: Option<u64>, more: usize) {
+        let now = self.shown_of_untracked(parent);
+        self.shown.update(|s| {
+            s.insert(parent, now + more);
+        });
+    }
+
+    /// Makes sure the sibling at `position` under `parent` is drawn.
+    pub fn reveal(self, parent: Option<u64>, position: usize) {
+        let now = self.shown_of_untracked(parent);
+        if position >= now {
+            self.show_more(parent, position + 1 - now);
         }
     }
 

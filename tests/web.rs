@@ -13,9 +13,30 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const BUNDLED: &str = include_str!("../data/discussion.json");
 
+fn mount_page() -> Element {
+    mount_json(BUNDLED)
+}
+
+/// A discussion of `n` comments, each replying to the one before (`chain`) or all at
+/// the top level.
+fn generated(n: u64, chain: bool) -> String {
+    let comments: Vec<String> = (1..=n)
+        .map(|id| {
+            let parent = if chain && id > 1 { (id - 1).to_string() } else { "null".into() };
+            format!(
+                r#"{{"id":{id},"parent":{parent},"author":"a{id}","posts":1,"member_since":"2014-05-28","body":"b{id}"}}"#
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"version":1,"article":{{"headline":"h","body":[]}},"comments":[{}]}}"#,
+        comments.join(",")
+    )
+}
+
 /// Mounts the page in a fresh container and returns the container. Earlier tests' pages
 /// and saved folds are cleared first: ids must be unique and folds start unfolded.
-fn mount_page() -> Element {
+fn mount_json(json: &str) -> Element {
     let earlier = document().query_selector_all(".test-page").unwrap();
     for n in 0..earlier.length() {
         earlier
@@ -28,7 +49,7 @@ fn mount_page() -> Element {
     let container = document().create_element("div").unwrap();
     container.set_class_name("test-page");
     document().body().unwrap().append_child(&container).unwrap();
-    let data = Arc::new(Loaded::from_json(BUNDLED).expect("the bundled file loads"));
+    let data = Arc::new(Loaded::from_json(json).expect("the file loads"));
     // Leak the handle: the page stays mounted for the rest of the test.
     std::mem::forget(mount_to(container.clone().unchecked_into(), move || {
         view! { <Page data=data.clone() /> }
@@ -168,4 +189,41 @@ async fn unfolding_restores_the_folds_inside() {
         Some("true")
     );
     assert_eq!(count(&page, "li.comment"), 10);
+}
+
+#[wasm_bindgen_test]
+async fn a_long_list_of_siblings_is_drawn_a_page_at_a_time() {
+    let page = mount_json(&generated(1000, false));
+    tick().await;
+    assert_eq!(count(&page, "li.comment"), 200);
+    let more: HtmlElement = find(&page, ".more-replies button")
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(
+        more.text_content().as_deref(),
+        Some("Show 200 more of 800 replies")
+    );
+    more.click();
+    tick().await;
+    assert_eq!(count(&page, "li.comment"), 400);
+    assert!(find(&page, "#comment-400").is_some());
+    assert!(find(&page, "#comment-401").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_chain_of_100000_replies_stops_at_the_depth_cap() {
+    let page = mount_json(&generated(100_000, true));
+    tick().await;
+    assert_eq!(count(&page, "li.comment"), 8);
+    assert_eq!(
+        text(&page, "#comment-8 a.continue"),
+        "Continue this thread (99992 replies)"
+    );
+    assert_eq!(
+        find(&page, "#comment-8 a.continue")
+            .unwrap()
+            .get_attribute("href")
+            .as_deref(),
+        Some("#thread-8")
+    );
 }

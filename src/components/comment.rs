@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::ThreadContext;
+use super::comment_list::CommentList;
 use crate::route::{DEPTH_CAP, branch_href, comment_anchor};
 use crate::search;
 use crate::thread::distinct_authors;
@@ -154,16 +155,7 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
         let (data, ctx) = (data.clone(), ctx.clone());
         move || {
             (open.get() && !at_cap && has_children).then(|| {
-                let thread = &data.thread;
-                let children = reader.sort.get().arrange(
-                    thread.children(index),
-                    &data.discussion.comments,
-                    thread,
-                );
-                let items = children
-                    .into_iter()
-                    .map(|child| view! { <Comment index=child depth=depth + 1 /> })
-                    .collect_view();
+                let children = data.thread.children(index).to_vec();
                 let ctx = ctx.clone();
                 // The list's left gutter is the thread line: clicking it folds this comment.
                 // Not a keyboard stop: the toggle button above does the same.
@@ -177,7 +169,7 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
                             }
                         }
                     >
-                        {items}
+                        <CommentList parent=Some(id) siblings=children depth=depth + 1 />
                     </ol>
                 }
             })

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::ThreadContext;
 use super::comment::Comment;
+use super::comment_list::CommentList;
 use super::toolbar::Toolbar;
 use crate::route::comment_anchor;
 use crate::words;
@@ -49,11 +50,8 @@ pub fn Discussion(view_root: Memo<Option<usize>>) -> impl IntoView {
         let data = data.clone();
         move || match view_root.get() {
             None => {
-                let roots = data.thread.roots().iter();
-                roots
-                    .map(|&i| view! { <Comment index=i depth=0 /> })
-                    .collect_view()
-                    .into_any()
+                let roots = data.thread.roots().to_vec();
+                view! { <CommentList parent=None siblings=roots depth=0 /> }.into_any()
             }
             Some(root) => view! { <Comment index=root depth=0 /> }.into_any(),
         }

@@ -3,6 +3,7 @@
 
 mod app;
 mod comment;
+mod comment_list;
 mod comment_nav;
 mod discussion;
 mod load_error;
@@ -11,7 +12,12 @@ mod shortcuts;
 mod story;
 mod toolbar;
 
+pub mod overview;
+pub mod participants;
+pub mod theme;
+
 pub use app::App;
+pub use comment_list::PAGE;
 pub use page::Page;
 
 use leptos::prelude::*;

@@ -82,9 +82,19 @@ fn follow_links(ctx: &ThreadContext) {
         let Some(i) = ctx.data.thread.index_of(id) else {
             return;
         };
-        let comments = &ctx.data.discussion.comments;
+        let (comments, thread) = (&ctx.data.discussion.comments, &ctx.data.thread);
         ctx.folds
-            .open_all(ctx.data.thread.ancestors(i).map(|a| comments[a].id));
+            .open_all(thread.ancestors(i).map(|a| comments[a].id));
+        // In a long list of siblings the comment, or one of its ancestors, may be on a
+        // page not drawn yet.
+        let sort = ctx.reader.sort.get_untracked();
+        for c in std::iter::once(i).chain(thread.ancestors(i)) {
+            let parent = thread.parent(c);
+            let siblings = parent.map_or(thread.roots(), |p| thread.children(p));
+            let arranged = sort.arrange(siblings, comments, thread);
+            let position = arranged.iter().position(|&s| s == c).unwrap_or(0);
+            ctx.reader.reveal(parent.map(|p| comments[p].id), position);
+        }
         ctx.reader.current.set(Some(id));
         request_animation_frame(move || scroll_to_comment(id));
     });

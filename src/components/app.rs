@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use super::load_error::LoadErrorView;
 use super::page::Page;
+use super::theme::ThemeSwitch;
 use crate::Loaded;
 use crate::api::{self, LoadError};
 
@@ -36,6 +37,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <main id="main">
+            <ThemeSwitch />
             {move || match state.get() {
                 LoadState::Loading => {
                     view! { <p class="loading" role="status">"Loading the discussion…"</p> }

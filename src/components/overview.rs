@@ -7,6 +7,9 @@ use crate::route::comment_anchor;
 use crate::search;
 use crate::thread::Thread;
 
+/// Where the panel sits beside the text, open (style/overview.css uses the same width):
+/// below it, the 70ch column leaves too little room at its side.
+pub const WIDE: &str = "(min-width: 80rem)";
 /// Past this many comments the overview draws only the first ones, to stay cheap.
 pub const MAX_MARKS: usize = 2000;
 /// The drawing's width in pixels; it fits the 12rem panel.
@@ -72,9 +75,9 @@ pub fn Overview() -> impl IntoView {
     let matches = Memo::new({
         let data = data.clone();
         move |_| {
-            let found = reader.query.with(|q| {
-                search::matches(q, &data.discussion.comments, &data.thread)
-            });
+            let found = reader
+                .query
+                .with(|q| search::matches(q, &data.discussion.comments, &data.thread));
             found.into_iter().collect::<HashSet<usize>>()
         }
     });
@@ -98,26 +101,32 @@ pub fn Overview() -> impl IntoView {
             let (current, author) = (current.clone(), author.clone());
             let is_current = move || current.selected(&Some(id));
             let by = Some(comment.author.clone());
+            // The view macro takes <a> and <title> for HTML unless their parent is SVG,
+            // which it only passes on to an only child: hence the <g>, and a <title> built
+            // by hand.
+            let title = leptos::svg::title().child(mark_title(comment));
             view! {
-                <a
-                    class="mark"
-                    href=format!("#{}", comment_anchor(id))
-                    class:current=is_current.clone()
-                    class:match=move || matches.with(|m| m.contains(&index))
-                    class:by-author=move || author.selected(&by)
-                    aria-current=move || is_current().then_some("location")
-                    on:click=move |_| reader.current.set(Some(id))
-                >
-                    <title>{mark_title(comment)}</title>
-                    <rect class="bar" x=x y=y width=width height=BAR rx="1" />
-                    <circle class="match-dot" cx=x + width + 4 cy=y + BAR / 2 r="2" />
-                </a>
+                <g>
+                    <a
+                        class="mark"
+                        href=format!("#{}", comment_anchor(id))
+                        class:current=is_current.clone()
+                        class:match=move || matches.with(|m| m.contains(&index))
+                        class:by-author=move || author.selected(&by)
+                        aria-current=move || is_current().then_some("location")
+                        on:click=move |_| reader.current.set(Some(id))
+                    >
+                        {title}
+                        <rect class="bar" x=x y=y width=width height=BAR rx="1" />
+                        <circle class="match-dot" cx=x + width + 4 cy=y + BAR / 2 r="3" />
+                    </a>
+                </g>
             }
         })
         .collect_view();
 
     let wide = window()
-        .match_media("(min-width: 64rem)")
+        .match_media(WIDE)
         .ok()
         .flatten()
         .is_some_and(|query| query.matches());

@@ -6,6 +6,8 @@ use web_sys::{ScrollIntoViewOptions, ScrollLogicalPosition};
 
 use super::ThreadContext;
 use super::discussion::Discussion;
+use super::overview::Overview;
+use super::participants::Participants;
 use super::shortcuts::Shortcuts;
 use super::story::Story;
 use crate::Loaded;
@@ -62,6 +64,8 @@ pub fn Page(data: Arc<Loaded>) -> impl IntoView {
     let article = ctx.data.discussion.article.clone();
     view! {
         <Story article />
+        <Participants />
+        <Overview />
         <Discussion view_root />
         <Shortcuts />
     }

@@ -20,7 +20,7 @@ pub fn count_by_author<'a>(comments: &'a [Comment], order: &[usize]) -> Vec<(&'a
         }
     }
     // A stable sort keeps first appearance among equal counts.
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
     counts
 }
 
@@ -110,14 +110,27 @@ mod tests {
             ]
         );
         // Ties follow the order given, whatever the file order.
-        let reversed: Vec<usize> = loaded.thread.display_order().iter().rev().copied().collect();
+        let reversed: Vec<usize> = loaded
+            .thread
+            .display_order()
+            .iter()
+            .rev()
+            .copied()
+            .collect();
         let names: Vec<&str> = count_by_author(&loaded.discussion.comments, &reversed)
             .into_iter()
             .map(|(author, _)| author)
             .collect();
         assert_eq!(
             names,
-            ["meanestgenius", "Venom", "DellB", "frequency", "Ashoaib", "Fred3"]
+            [
+                "meanestgenius",
+                "Venom",
+                "DellB",
+                "frequency",
+                "Ashoaib",
+                "Fred3"
+            ]
         );
         assert!(count_by_author(&loaded.discussion.comments, &[]).is_empty());
     }

@@ -96,6 +96,8 @@ fn test() -> Result {
                 "wasm32-unknown-unknown",
                 "--test",
                 "web",
+                "--test",
+                "web_panels",
             ])
             .env(
                 "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",

@@ -4,7 +4,9 @@
 import { defineConfig } from '@playwright/test';
 
 // The site is served under a sub-path on purpose: it must work at any path.
-const BASE_URL = 'http://127.0.0.1:4173/news/threadview/';
+// E2E_PORT lets two checkouts run their suites side by side.
+const PORT = process.env.E2E_PORT || '4173';
+const BASE_URL = `http://127.0.0.1:${PORT}/news/threadview/`;
 
 export default defineConfig({
   testDir: '.',
@@ -35,7 +37,7 @@ export default defineConfig({
   },
   webServer: {
     // Serves the release build in dist/ under the base path (see xtask/).
-    command: 'cargo xtask static dist --port 4173 --base /news/threadview/',
+    command: `cargo xtask static dist --port ${PORT} --base /news/threadview/`,
     cwd: '../..',
     url: BASE_URL,
     reuseExistingServer: false,

@@ -17,6 +17,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   serve [--port N]     set up, build the release site and serve it (default port 8080)
   dist                 set up and build the release site into dist/
   test                 set up and run every test: lints, native, browser components, end-to-end
+  bench                measure loading speed and the release site's size into target/bench/report.md
   static DIR [--port N] [--base /path/]
                        serve a built folder (used by the end-to-end tests)";
 
@@ -26,6 +27,7 @@ fn main() -> ExitCode {
         Some("serve") => serve_site(&args[1..]),
         Some("dist") => dist().map(|_| ()),
         Some("test") => test(),
+        Some("bench") => bench(),
         Some("static") => static_server(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
@@ -110,6 +112,38 @@ fn test() -> Result {
         .args(["playwright", "test"])
         .current_dir(root().join("tests/e2e")))?;
     println!("xtask: every test passed");
+    Ok(())
+}
+
+/// Load speed against a same-run baseline (benches/load.rs), then the size of what a
+/// reader downloads, raw and gzipped.
+fn bench() -> Result {
+    run(Command::new("cargo").args(["bench", "--bench", "load"]))?;
+    let dist = dist()?;
+    let report_path = root().join("target/bench/report.md");
+    let mut report = std::fs::read_to_string(&report_path).map_err(|e| e.to_string())?;
+    report.push_str("\n## Release site\n\n| file | bytes | gzip -9 |\n|---|---:|---:|\n");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dist)
+        .map_err(|e| e.to_string())?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    for file in files {
+        let bytes = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+        let gzipped = Command::new("gzip")
+            .args(["-9", "-c"])
+            .arg(&file)
+            .output()
+            .map(|o| o.stdout.len())
+            .unwrap_or(0);
+        let name = file.file_name().unwrap_or_default().to_string_lossy();
+        report.push_str(&format!("| {name} | {bytes} | {gzipped} |\n"));
+    }
+    std::fs::write(&report_path, &report).map_err(|e| e.to_string())?;
+    println!("{report}");
+    println!("xtask: report in {}", report_path.display());
     Ok(())
 }
 

@@ -131,7 +131,7 @@ impl fmt::Display for DataError {
                 write!(f, "comment number {} in the list has no \"id\"", index + 1)
             }
             Self::MissingField { id, field } => {
-                write!(f, "comment {id}: the field \"{field}\" is missing")
+                write!(f, "comment {id}: the field \"{field}\" is missing or null")
             }
             Self::EmptyField { id, field } => {
                 write!(f, "comment {id}: the field \"{field}\" is empty")
@@ -204,7 +204,9 @@ pub fn parse(text: &str) -> Result<Discussion, DataError> {
             }
             _ => DataError::Syntax {
                 line: e.line(),
-                column: e.column(),
+                // serde_json counts the characters read on the line, so an error at its
+                // first character (a top-level `[`) would say "column 0"; columns count from 1.
+                column: e.column().max(1),
                 message: strip_position(&e.to_string()),
             },
         }

@@ -19,6 +19,9 @@ pub struct Reader {
     pub query: RwSignal<String>,
     pub sort: RwSignal<SortOrder>,
     pub help_open: RwSignal<bool>,
+    /// Whether going to a comment also moves focus there. Search steps through matches
+    /// without taking focus out of the search field.
+    pub focus_on_arrival: StoredValue<bool>,
     /// How many siblings each long list shows, by parent id (None: the top level), when
     /// more than the first page has been asked for.
     shown: RwSignal<HashMap<Option<u64>, usize>>,
@@ -33,6 +36,7 @@ impl Reader {
             query: RwSignal::new(String::new()),
             sort: RwSignal::new(sort),
             help_open: RwSignal::new(false),
+            focus_on_arrival: StoredValue::new(true),
             shown: RwSignal::new(HashMap::new()),
         }
     }

@@ -42,6 +42,16 @@ impl ThreadContext {
     /// Moves the reader to a comment: the page unfolds what hides it, scrolls to it and
     /// focuses it. The URL follows without adding a history entry per keystroke.
     pub fn go_to(&self, id: u64) {
+        self.arrive(id, true);
+    }
+
+    /// Like [`Self::go_to`], but focus stays where it is, as in the search field.
+    pub fn show(&self, id: u64) {
+        self.arrive(id, false);
+    }
+
+    fn arrive(&self, id: u64, focus: bool) {
+        self.reader.focus_on_arrival.set_value(focus);
         let hash = format!("#{}", comment_anchor(id));
         if let Ok(history) = window().history() {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));

@@ -100,15 +100,21 @@ fn follow_links(ctx: &ThreadContext) {
             ctx.reader.reveal(parent.map(|p| comments[p].id), position);
         }
         ctx.reader.current.set(Some(id));
-        request_animation_frame(move || scroll_to_comment(id));
+        // Links and the keyboard move focus to the comment; only `show` leaves it alone.
+        let focus = ctx.reader.focus_on_arrival.get_value();
+        ctx.reader.focus_on_arrival.set_value(true);
+        request_animation_frame(move || scroll_to_comment(id, focus));
     });
 }
 
-fn scroll_to_comment(id: u64) {
+fn scroll_to_comment(id: u64, focus: bool) {
     if let Some(element) = document().get_element_by_id(&comment_anchor(id)) {
         let options = ScrollIntoViewOptions::new();
         options.set_block(ScrollLogicalPosition::Start);
         element.scroll_into_view_with_scroll_into_view_options(&options);
+        if !focus {
+            return;
+        }
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
         let _ = element

@@ -63,12 +63,14 @@ pub fn Shortcuts() -> impl IntoView {
             }
         })
         .collect_view();
-    // The dialog's own Escape handling closes it; "close" keeps the signal in step.
+    // The dialog's own Escape handling closes it; "cancel" (at once, on Escape) and
+    // "close" keep the signal in step.
     view! {
         <dialog
             class="shortcuts"
             aria-labelledby="shortcuts-title"
             node_ref=dialog
+            on:cancel=move |_: web_sys::Event| reader.help_open.set(false)
             on:close=move |_| reader.help_open.set(false)
         >
             <h2 id="shortcuts-title">"Keyboard shortcuts"</h2>

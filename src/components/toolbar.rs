@@ -110,7 +110,7 @@ fn Search() -> impl IntoView {
             (Some(i), false) => (i + ids.len() - 1) % ids.len(),
         };
         at.set(Some(next));
-        ctx.go_to(ids[next]);
+        ctx.show(ids[next]);
     };
     let status = move || {
         let n = matches.with(Vec::len);

@@ -66,3 +66,18 @@ test.describe('colour schemes', () => {
       .toBeLessThan(0.2);
   });
 });
+
+test.describe('reading tools', () => {
+  test.use({ viewport: { width: 1400, height: 900 }, colorScheme: 'light' });
+
+  test('screenshot reading-tools.png: search matches in the thread and the overview', async ({ page }) => {
+    await openPage(page);
+    await page.getByLabel('Search comments').fill('Google');
+    await expect(page.locator('.search-status')).toHaveText('4 matches');
+    await page.getByRole('button', { name: 'Next match' }).click();
+    await expect(page.locator('#comment-14')).toHaveClass(/is-current/);
+    await expect(page.locator('#comment-14')).toBeInViewport();
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: `${SCREENSHOTS}reading-tools.png` });
+  });
+});

@@ -1,0 +1,116 @@
+// The thread overview: one mark per comment, in reading order, each a link to it; marks
+// show the current comment, search matches and the highlighted author.
+import { test, expect, openPage, comment, toggle } from './helpers.mjs';
+import { COMMENTS } from './expected.mjs';
+
+const ORDER = COMMENTS.map((c) => c.id);
+
+/** Opens the overview panel if it is closed (it starts closed on narrow screens). */
+async function openOverview(page) {
+  const panel = page.locator('details.overview-panel');
+  await expect(panel).toHaveCount(1);
+  if (!(await panel.evaluate((d) => d.open))) await panel.locator('summary').click();
+  await expect(page.locator('nav.overview')).toBeVisible();
+  return page.locator('nav.overview');
+}
+
+function mark(page, id) {
+  return page.locator(`nav.overview svg a[href="#comment-${id}"]`);
+}
+
+/** Whether the mark of comment `id`, or a shape inside it, has class `cls`. */
+function markHas(page, id, cls) {
+  return mark(page, id).evaluate((a, c) => a.classList.contains(c) || a.querySelector(`.${c}`) !== null, cls);
+}
+
+/** Ids of the marks having class `cls` (on the mark or a shape inside it). */
+function marksWith(page, cls) {
+  return page.locator('nav.overview svg a').evaluateAll((as, c) => as
+    .filter((a) => a.classList.contains(c) || a.querySelector(`.${c}`) !== null)
+    .map((a) => Number(a.getAttribute('href').replace('#comment-', ''))), cls);
+}
+
+test.beforeEach(async ({ page }) => {
+  await openPage(page);
+});
+
+test('13 marks, one per comment, in reading order, inside the overview panel', async ({ page }) => {
+  const overview = await openOverview(page);
+  await expect(page.locator('details.overview-panel nav.overview')).toHaveCount(1);
+  await expect(overview).toHaveAccessibleName(/overview/i);
+  await expect(overview.locator('svg')).toHaveCount(1);
+  const marks = overview.locator('svg a');
+  await expect(marks).toHaveCount(ORDER.length);
+  const hrefs = await marks.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  expect(hrefs).toEqual(ORDER.map((id) => `#comment-${id}`));
+  // Each mark names its comment for screen readers.
+  await expect(mark(page, 17)).toHaveAccessibleName(/#17 Venom/);
+});
+
+test('clicking mark 17 goes to comment 17: current, in view, and marked current', async ({ page }) => {
+  await openOverview(page);
+  await mark(page, 17).click();
+  await expect(page).toHaveURL(/#comment-17$/);
+  await expect(comment(page, 17)).toHaveClass(/\bis-current\b/);
+  await expect(comment(page, 17)).toBeInViewport();
+  await expect.poll(() => marksWith(page, 'current')).toEqual([17]);
+  await expect(mark(page, 17)).toHaveAttribute('aria-current', 'location');
+});
+
+test('a mark of a folded-away comment unfolds it', async ({ page }) => {
+  await toggle(page, 13).click();
+  await toggle(page, 1).click();
+  await expect(comment(page, 17)).toHaveCount(0);
+  await openOverview(page);
+  // The overview still shows every comment, folded or not.
+  await expect(page.locator('nav.overview svg a')).toHaveCount(ORDER.length);
+  await mark(page, 17).click();
+  await expect(comment(page, 17)).toBeVisible();
+  await expect(comment(page, 17)).toBeInViewport();
+  await expect(toggle(page, 1)).toHaveAttribute('aria-expanded', 'true');
+});
+
+test('the current mark follows the keyboard', async ({ page }) => {
+  await openOverview(page);
+  await page.keyboard.press('j');
+  await expect.poll(() => marksWith(page, 'current')).toEqual([1]);
+  await page.keyboard.press('j');
+  await expect.poll(() => marksWith(page, 'current')).toEqual([3]);
+});
+
+test('search matches are marked while searching, and unmarked after', async ({ page }) => {
+  await openOverview(page);
+  await expect.poll(() => marksWith(page, 'match')).toEqual([]);
+  await page.getByLabel('Search comments').fill('Google');
+  await expect.poll(() => marksWith(page, 'match')).toEqual([14, 17, 15, 16]);
+  expect(await markHas(page, 1, 'match')).toBe(false);
+  await page.getByLabel('Search comments').fill('');
+  await expect.poll(() => marksWith(page, 'match')).toEqual([]);
+});
+
+test('the highlighted author’s comments are marked', async ({ page }) => {
+  await openOverview(page);
+  await page.locator('#comment-11 > .comment-card button.comment-author').click();
+  await expect.poll(() => marksWith(page, 'by-author')).toEqual([13, 17, 12, 11]);
+});
+
+test('on a wide screen the overview panel starts open', async ({ page }) => {
+  await expect(page.locator('details.overview-panel')).toHaveAttribute('open', '');
+  await expect(page.locator('nav.overview svg')).toBeVisible();
+});
+
+test.describe('phone', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('the overview starts folded away and opens from its summary', async ({ page }) => {
+    const panel = page.locator('details.overview-panel');
+    await expect(panel).not.toHaveAttribute('open');
+    await expect(page.locator('nav.overview svg')).toBeHidden();
+    await panel.locator('summary').click();
+    await expect(panel).toHaveAttribute('open', '');
+    await expect(page.locator('nav.overview svg a')).toHaveCount(ORDER.length);
+    await mark(page, 16).click();
+    await expect(comment(page, 16)).toHaveClass(/\bis-current\b/);
+    await expect(comment(page, 16)).toBeInViewport();
+  });
+});

@@ -90,6 +90,10 @@ fn test() -> Result {
         ]))?;
     }
     run(Command::new("cargo").args(["test", "--workspace"]))?;
+    // A million mutated files through the parser, validator and thread builder.
+    run(Command::new("cargo")
+        .args(["test", "--release", "--test", "fuzz", "--", "--nocapture"])
+        .env("FUZZ_INPUTS", "1000000"))?;
     run(tools::with_tool_path(
         Command::new("cargo")
             .args([

@@ -11,7 +11,7 @@ use super::participants::Participants;
 use super::shortcuts::Shortcuts;
 use super::story::Story;
 use crate::Loaded;
-use crate::api::DATA_URL;
+use crate::api;
 use crate::folds::{self, Folds};
 use crate::route::{Route, branch_root_depth, comment_anchor};
 use crate::search;
@@ -39,7 +39,12 @@ pub fn Page(data: Arc<Loaded>) -> impl IntoView {
     });
     on_cleanup(move || listener.remove());
 
-    remember_folds(&ctx, &location.pathname().unwrap_or_default());
+    let search = location.search().unwrap_or_default();
+    let data_url = api::data_url(&search).unwrap_or_default();
+    remember_folds(
+        &ctx,
+        &format!("{}{data_url}", location.pathname().unwrap_or_default()),
+    );
     unfold_search_matches(&ctx);
     unfold_for_printing(&ctx);
     follow_links(&ctx);
@@ -126,8 +131,8 @@ fn scroll_to_comment(id: u64, focus: bool) {
 /// Folds survive a reload: kept in localStorage per page and data file. A saved state
 /// that no longer fits the data is ignored. Temporary unfolds made by a search are not
 /// saved.
-fn remember_folds(ctx: &ThreadContext, page_path: &str) {
-    let key = format!("threadview:folds:{page_path}{DATA_URL}");
+fn remember_folds(ctx: &ThreadContext, discussion: &str) {
+    let key = format!("threadview:folds:{discussion}");
     let storage = window().local_storage().ok().flatten();
     let Some(storage) = storage else {
         return;

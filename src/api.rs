@@ -73,7 +73,7 @@ impl fmt::Display for LoadError {
             LoadErrorKind::Data(e) => write!(f, "{file}, {e}."),
             LoadErrorKind::Refused => write!(
                 f,
-                "\"{file}\" was not loaded: ?data= accepts only a relative path to a .json file on this site, such as ?data=other.json."
+                "\"{file}\" was not loaded: ?data= accepts only a relative path to a .json file in this site's folder, such as ?data=other.json."
             ),
         }
     }
@@ -97,6 +97,10 @@ pub fn data_url(query: &str) -> Result<String, LoadError> {
         && !path.starts_with('/')
         && !path.contains(['\\', ':', '?', '#'])
         && !path.contains("//")
+        // Not out of the page's folder, and no second layer of escapes that fetch would
+        // decode again (%252e%252e is %2e%2e, which is "..").
+        && !path.split('/').any(|segment| segment == "..")
+        && !path.contains('%')
         && !path.chars().any(char::is_control);
     if relative_json {
         Ok(path)
@@ -209,6 +213,10 @@ mod tests {
             "?data=a%0a.json",
             "?data=%zz.json",
             "?data=..%5C..%5Cx.json",
+            "?data=../x.json",
+            "?data=a/../../x.json",
+            "?data=%2e%2e/%2e%2e/other/x.json",
+            "?data=%252e%252e/x.json",
         ] {
             let error = data_url(bad).expect_err(bad);
             assert_eq!(error.kind, LoadErrorKind::Refused, "{bad}");

@@ -21,7 +21,7 @@ pub const HELP: [(&str, &str); 8] = [
     ("p", "Parent comment"),
     ("o or Enter", "Fold or unfold the current comment"),
     ("?", "Show these shortcuts"),
-    ("Escape", "Close this dialog"),
+    ("Escape", "Close this dialog, or leave the current comment"),
 ];
 
 /// The action for a key press, if any. `key` is `KeyboardEvent.key`. Presses with Ctrl,

@@ -18,13 +18,21 @@ pub fn matches(query: &str, comments: &[Comment], thread: &Thread) -> Vec<usize>
 }
 
 pub fn contains(text: &str, query: &str) -> bool {
-    !segments(text, query).iter().all(|(hit, _)| !hit)
+    let query = lowercase(query);
+    !query.is_empty()
+        && text
+            .char_indices()
+            .any(|(at, _)| match_len(&text[at..], &query).is_some())
+}
+
+fn lowercase(query: &str) -> Vec<char> {
+    query.trim().chars().flat_map(char::to_lowercase).collect()
 }
 
 /// `text` cut into pieces, each marked whether it matches `query` (ignoring case), so the
 /// page can wrap the matches in `<mark>` while every piece stays plain text.
 pub fn segments<'a>(text: &'a str, query: &str) -> Vec<(bool, &'a str)> {
-    let query: Vec<char> = query.trim().chars().flat_map(char::to_lowercase).collect();
+    let query = lowercase(query);
     if query.is_empty() {
         return vec![(false, text)];
     }
@@ -50,19 +58,19 @@ pub fn segments<'a>(text: &'a str, query: &str) -> Vec<(bool, &'a str)> {
     pieces
 }
 
-/// The byte length of the prefix of `text` that equals `query` (lowercased), if any.
+/// The byte length of the prefix of `text` that equals `query` (lowercased), if any. A
+/// match ends on a character boundary of `text` and covers whole lowercase expansions
+/// ("İ" lowercases to two characters), so it is never empty.
 fn match_len(text: &str, query: &[char]) -> Option<usize> {
-    let mut wanted = query.iter();
-    let mut next = wanted.next();
+    let mut rest = query;
     for (at, c) in text.char_indices() {
         for lower in c.to_lowercase() {
-            match next {
-                Some(&q) if q == lower => next = wanted.next(),
-                Some(_) => return None,
-                None => return Some(at),
+            match rest.split_first() {
+                Some((&q, tail)) if q == lower => rest = tail,
+                _ => return None,
             }
         }
-        if next.is_none() {
+        if rest.is_empty() {
             return Some(at + c.len_utf8());
         }
     }
@@ -87,5 +95,19 @@ mod tests {
         );
         assert!(contains("Absolutely agree.", "AGREE"));
         assert!(!contains("Absolutely agree.", "disagree"));
+        assert!(!contains("anything", ""));
+    }
+
+    #[test]
+    fn characters_that_lowercase_to_several_never_stall_the_search() {
+        // "İ" lowercases to "i" plus a combining dot: half of it is not a match.
+        assert_eq!(segments("xİ", "i"), vec![(false, "xİ")]);
+        assert_eq!(segments("aİb", "ai"), vec![(false, "aİb")]);
+        assert_eq!(segments("İx", "i̇"), vec![(true, "İ"), (false, "x")]);
+        assert_eq!(
+            segments("Straße STRASSE", "ß"),
+            vec![(false, "Stra"), (true, "ß"), (false, "e STRASSE")]
+        );
+        assert!(contains("ẞ", "ß"));
     }
 }

@@ -8,7 +8,7 @@ use threadview::components::ThreadContext;
 use threadview::components::overview::Overview;
 use threadview::components::participants::Participants;
 use threadview::components::theme::ThemeSwitch;
-use threadview::{Loaded, folds::Folds, route::Route, sort::SortOrder, state::Reader};
+use threadview::{Loaded, route::Route, sort::SortOrder, state::Reader};
 use wasm_bindgen::{JsCast, prelude::wasm_bindgen};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -33,12 +33,9 @@ fn mount_panels() -> (Element, Reader, impl Sized) {
 fn mount_panels_on(json: &str) -> (Element, Reader, impl Sized) {
     let container = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&container).unwrap();
-    let reader = Reader::new(Route::Full, SortOrder::default());
-    let ctx = ThreadContext {
-        data: Arc::new(Loaded::from_json(json).expect("the file loads")),
-        folds: Folds::new(),
-        reader,
-    };
+    let data = Arc::new(Loaded::from_json(json).expect("the file loads"));
+    let ctx = ThreadContext::new(data, Route::Full, SortOrder::default());
+    let reader = ctx.reader;
     let handle = mount_to(container.clone().unchecked_into(), move || {
         provide_context(ctx.clone());
         view! {

@@ -18,6 +18,7 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
         data,
         folds,
         reader,
+        ..
     } = ctx.clone();
     let comment = &data.discussion.comments[index];
     let thread = &data.thread;
@@ -101,12 +102,18 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
             let (text, author) = (text.clone(), author.clone());
             move || format!("{} to {author}", text())
         };
-        let names = distinct_authors(&data.discussion.comments, thread.subtree(index));
-        let hidden_by = format!(
-            "{} from {}",
-            count.replacen(' ', " hidden ", 1),
-            words::names(&names, 5)
-        );
+        // Walks the whole branch, so only once it is folded.
+        let hidden_by = {
+            let data = data.clone();
+            move || {
+                let names = distinct_authors(&data.discussion.comments, data.thread.subtree(index));
+                format!(
+                    "{} from {}",
+                    count.replacen(' ', " hidden ", 1),
+                    words::names(&names, 5)
+                )
+            }
+        };
         let ctx = ctx.clone();
         view! {
             <button
@@ -135,7 +142,7 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
             <button
                 class="unfold-below"
                 type="button"
-                aria-label=format!("Unfold all {} below comment {id}", words::replies(total))
+                aria-label=format!("Unfold all below comment {id} ({})", words::replies(total))
                 on:click=move |_| folds.open_all(ids.clone())
             >
                 "Unfold all below"
@@ -186,6 +193,13 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
             class:by-author=by_author
             class:search-hit=move || highlight.with(Option::is_some)
             class:search-miss=move || reader.is_searching() && highlight.with(Option::is_none)
+            // Focus entering a comment (a click in its text, Tab to its buttons) makes it the
+            // reader's place, so the keyboard acts on what the reader sees. Stopped here, or
+            // every enclosing comment would claim it too.
+            on:focusin=move |ev| {
+                ev.stop_propagation();
+                reader.current.set(Some(id));
+            }
         >
             <div class="comment-card">
                 {header}

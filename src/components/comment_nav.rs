@@ -105,7 +105,7 @@ pub fn CommentNav(index: usize) -> impl IntoView {
             };
             let prev = at
                 .checked_sub(1)
-                .map(|p| link(arranged[p], "prev", "Previous"));
+                .map(|p| link(arranged[p], "previous", "Previous"));
             let next = arranged.get(at + 1).map(|&n| link(n, "next", "Next"));
             (prev, next)
         }

@@ -27,6 +27,8 @@ use wasm_bindgen::JsCast;
 use crate::Loaded;
 use crate::folds::Folds;
 use crate::route::{Route, comment_anchor};
+use crate::search;
+use crate::sort::SortOrder;
 use crate::state::Reader;
 
 /// What every part of the page shares: the loaded discussion, the fold store and what
@@ -36,9 +38,30 @@ pub struct ThreadContext {
     pub data: Arc<Loaded>,
     pub folds: Folds,
     pub reader: Reader,
+    /// Comments matching the search, in reading order: computed once for the toolbar,
+    /// the overview and the folds.
+    pub matches: Memo<Vec<usize>>,
 }
 
 impl ThreadContext {
+    pub fn new(data: Arc<Loaded>, route: Route, sort: SortOrder) -> Self {
+        let reader = Reader::new(route, sort);
+        let matches = Memo::new({
+            let data = data.clone();
+            move |_| {
+                reader
+                    .query
+                    .with(|q| search::matches(q, &data.discussion.comments, &data.thread))
+            }
+        });
+        Self {
+            data,
+            folds: Folds::new(),
+            reader,
+            matches,
+        }
+    }
+
     /// Moves the reader to a comment: the page unfolds what hides it, scrolls to it and
     /// focuses it. The URL follows without adding a history entry per keystroke.
     pub fn go_to(&self, id: u64) {

@@ -4,7 +4,6 @@ use std::collections::HashSet;
 use super::ThreadContext;
 use crate::data::Comment;
 use crate::route::comment_anchor;
-use crate::search;
 use crate::thread::Thread;
 
 /// Where the panel sits beside the text, open (style/overview.css uses the same width):
@@ -72,15 +71,8 @@ pub fn Overview() -> impl IntoView {
     let marks = layout(comments, &data.thread, MAX_MARKS);
     let height = marks.last().map_or(0, |m| m.y + BAR);
 
-    let matches = Memo::new({
-        let data = data.clone();
-        move |_| {
-            let found = reader
-                .query
-                .with(|q| search::matches(q, &data.discussion.comments, &data.thread));
-            found.into_iter().collect::<HashSet<usize>>()
-        }
-    });
+    let found = expect_context::<ThreadContext>().matches;
+    let matches = Memo::new(move |_| found.with(|m| m.iter().copied().collect::<HashSet<usize>>()));
     // Selectors, so that moving to another comment or author updates two marks, not all.
     let current = Selector::new(move || reader.current.get());
     let author = Selector::new(move || reader.author.get());

@@ -12,34 +12,51 @@ use super::shortcuts::Shortcuts;
 use super::story::Story;
 use crate::Loaded;
 use crate::api;
-use crate::folds::{self, Folds};
+use crate::folds;
 use crate::route::{Route, branch_root_depth, comment_anchor};
-use crate::search;
 use crate::sort::SortOrder;
-use crate::state::Reader;
 
 /// A loaded discussion: the article, then the thread, following the URL fragment.
 #[component]
 pub fn Page(data: Arc<Loaded>) -> impl IntoView {
     let location = window().location();
-    let reader = Reader::new(
+    let search = location.search().unwrap_or_default();
+    let ctx = ThreadContext::new(
+        data.clone(),
         current_route(),
-        SortOrder::from_query(&location.search().unwrap_or_default()),
+        SortOrder::from_query(&search),
     );
-    let ctx = ThreadContext {
-        data: data.clone(),
-        folds: Folds::new(),
-        reader,
-    };
+    let reader = ctx.reader;
     provide_context(ctx.clone());
     document().set_title(&data.discussion.article.headline);
 
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         reader.route.set(current_route())
     });
-    on_cleanup(move || listener.remove());
+    // A link to the fragment the address already has fires no hashchange (the keyboard
+    // and search keep the address on the current comment): go there all the same.
+    let same_hash = window_event_listener(leptos::ev::click, {
+        let ctx = ctx.clone();
+        move |ev| {
+            let link = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.closest("a[href^='#comment-']").ok().flatten());
+            let href = link.and_then(|a| a.get_attribute("href"));
+            let here = window().location().hash().unwrap_or_default();
+            if let Some(Route::Comment(id)) =
+                href.filter(|h| *h == here).map(|h| Route::from_hash(&h))
+            {
+                ev.prevent_default();
+                ctx.go_to(id);
+            }
+        }
+    });
+    on_cleanup(move || {
+        listener.remove();
+        same_hash.remove();
+    });
 
-    let search = location.search().unwrap_or_default();
     let data_url = api::data_url(&search).unwrap_or_default();
     remember_folds(
         &ctx,
@@ -85,8 +102,14 @@ fn current_route() -> Route {
 fn follow_links(ctx: &ThreadContext) {
     let ctx = ctx.clone();
     Effect::new(move |_| {
-        let Route::Comment(id) = ctx.reader.route.get() else {
-            return;
+        let id = match ctx.reader.route.get() {
+            Route::Comment(id) => id,
+            // A branch replaces the list the reader was in: start them at its top.
+            Route::Branch(_) => {
+                request_animation_frame(focus_branch_start);
+                return;
+            }
+            Route::Full => return,
         };
         let Some(i) = ctx.data.thread.index_of(id) else {
             return;
@@ -110,6 +133,13 @@ fn follow_links(ctx: &ThreadContext) {
         ctx.reader.focus_on_arrival.set_value(true);
         request_animation_frame(move || scroll_to_comment(id, focus));
     });
+}
+
+fn focus_branch_start() {
+    if let Ok(Some(nav)) = document().query_selector(".branch-nav a") {
+        nav.scroll_into_view();
+        let _ = nav.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
 }
 
 fn scroll_to_comment(id: u64, focus: bool) {
@@ -163,9 +193,8 @@ fn unfold_search_matches(ctx: &ThreadContext) {
     let ctx = ctx.clone();
     let before_search = StoredValue::new(None::<HashSet<u64>>);
     Effect::new(move |_| {
-        let query = ctx.reader.query.get();
         let (comments, thread) = (&ctx.data.discussion.comments, &ctx.data.thread);
-        if query.trim().is_empty() {
+        if !ctx.reader.is_searching() {
             if let Some(folds) = before_search.write_value().take() {
                 ctx.folds.restore(folds);
             }
@@ -175,11 +204,13 @@ fn unfold_search_matches(ctx: &ThreadContext) {
             before_search.set_value(Some(ctx.folds.snapshot()));
         }
         let mut folded = before_search.with_value(|f| f.clone().unwrap_or_default());
-        for i in search::matches(&query, comments, thread) {
-            for a in thread.ancestors(i) {
-                folded.remove(&comments[a].id);
+        ctx.matches.with(|matches| {
+            for &i in matches {
+                for a in thread.ancestors(i) {
+                    folded.remove(&comments[a].id);
+                }
             }
-        }
+        });
         ctx.folds.restore(folded);
     });
 }

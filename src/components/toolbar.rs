@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use std::collections::HashSet;
 
 use super::ThreadContext;
-use crate::search;
 use crate::sort::{SortOrder, query_with_sort};
 
 #[component]
@@ -87,12 +86,11 @@ fn Search() -> impl IntoView {
     let ctx = expect_context::<ThreadContext>();
     let reader = ctx.reader;
     let matches = Memo::new({
-        let data = ctx.data.clone();
+        let (data, found) = (ctx.data.clone(), ctx.matches);
         move |_| {
-            reader.query.with(|q| {
-                search::matches(q, &data.discussion.comments, &data.thread)
-                    .into_iter()
-                    .map(|i| data.discussion.comments[i].id)
+            found.with(|m| {
+                m.iter()
+                    .map(|&i| data.discussion.comments[i].id)
                     .collect::<Vec<u64>>()
             })
         }

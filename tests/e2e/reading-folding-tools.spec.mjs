@@ -55,7 +55,7 @@ test.describe('Unfold all below', () => {
     expect(withButton).toEqual(['comment-1', 'comment-7', 'comment-13']);
     const button = page.locator('#comment-1 > .comment-card button.unfold-below');
     await expect(button).toHaveText('Unfold all below');
-    await expect(button).toHaveAccessibleName('Unfold all 8 replies below comment 1');
+    await expect(button).toHaveAccessibleName('Unfold all below comment 1 (8 replies)');
   });
 
   test('on comment 1 after folding 13 and 7, it shows every reply again', async ({ page }) => {

@@ -79,7 +79,7 @@ test.describe('parent, top, prev and next', () => {
   test('comment 15 has parent, top and prev links with descriptive names, no next', async ({ page }) => {
     await openPage(page);
     const links = nav(page, 15).getByRole('link');
-    await expect(links).toHaveText(['parent', 'top', 'prev']);
+    await expect(links).toHaveText(['parent', 'top', 'previous']);
     await expect(nav(page, 15).getByRole('link', { name: 'Parent: comment 13 by Venom' })).toHaveAttribute('href', '#comment-13');
     await expect(nav(page, 15).getByRole('link', { name: 'Top of this thread: comment 1 by meanestgenius' })).toHaveAttribute('href', '#comment-1');
     await expect(nav(page, 15).getByRole('link', { name: 'Previous: comment 14 by frequency' })).toHaveAttribute('href', '#comment-14');
@@ -99,7 +99,7 @@ test.describe('parent, top, prev and next', () => {
     await expect(nav(page, 1).getByRole('link', { name: 'Next: comment 2 by DellB' })).toHaveCount(1);
     await expect(nav(page, 2).getByRole('link', { name: 'Previous: comment 1 by meanestgenius' })).toHaveCount(1);
     await expect(nav(page, 2).getByRole('link', { name: 'Next: comment 11 by Venom' })).toHaveCount(1);
-    await expect(nav(page, 11).getByRole('link')).toHaveText(['prev']);
+    await expect(nav(page, 11).getByRole('link')).toHaveText(['previous']);
     await expect(nav(page, 11).getByRole('link', { name: 'Previous: comment 2 by DellB' })).toHaveCount(1);
   });
 

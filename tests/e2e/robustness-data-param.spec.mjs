@@ -29,6 +29,7 @@ for (const refused of [
   '/news/threadview/discussion.json',
   'javascript:alert(1)//.json',
   'notes.txt',
+  '../other/discussion.json',
 ]) {
   test(`?data=${refused} is refused with a clear message and nothing is fetched`, async ({ page }) => {
     const fetched = [];
@@ -40,7 +41,7 @@ for (const refused of [
     await expect(error).toBeVisible();
     await expect(error.locator('.error-detail')).toContainText(refused);
     await expect(error.locator('.error-detail')).toContainText(
-      'accepts only a relative path to a .json file on this site',
+      'accepts only a relative path to a .json file in this site\'s folder',
     );
     await expect(page.locator('li.comment')).toHaveCount(0);
     expect(fetched).toEqual([]);

@@ -34,7 +34,7 @@ fn policy(script_hashes: &[String], as_header: bool) -> String {
 pub fn apply(dist: &Path) -> Result {
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
-    if html.contains("Content-Security-Policy") {
+    if html.contains("http-equiv=\"Content-Security-Policy\"") {
         return Ok(());
     }
     let hashes: Vec<String> = inline_scripts(&html)
@@ -71,7 +71,8 @@ fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
     html.split("<script").skip(1).filter_map(|rest| {
         let (attributes, after) = rest.split_once('>')?;
         let (body, _) = after.split_once("</script>")?;
-        (!attributes.contains("src=")).then_some(body)
+        let has_src = attributes.split_whitespace().any(|a| a.starts_with("src="));
+        (!has_src).then_some(body)
     })
 }
 

@@ -31,6 +31,8 @@ pub fn run(dir: &Path, port: u16, base: &str) -> Result {
 }
 
 fn answer(mut stream: TcpStream, dir: &Path, base: &str, headers: &str) -> std::io::Result<()> {
+    // A client that never finishes its request must not hold a thread forever.
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(10)))?;
     let mut request_line = String::new();
     let mut reader = BufReader::new(stream.try_clone()?);
     reader.read_line(&mut request_line)?;

@@ -134,16 +134,19 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
 
     // "Unfold everything below" matters only where there are replies to replies.
     let unfold_below = (!at_cap && total as usize > thread.children(index).len()).then(|| {
-        let ids: Vec<u64> = std::iter::once(index)
-            .chain(thread.subtree(index).iter().copied())
-            .map(|i| data.discussion.comments[i].id)
-            .collect();
+        let data = data.clone();
+        // The branch's ids are gathered on click, not for every comment drawn.
+        let unfold = move |_| {
+            let comments = &data.discussion.comments;
+            let branch = std::iter::once(index).chain(data.thread.subtree(index).iter().copied());
+            folds.open_all(branch.map(|i| comments[i].id));
+        };
         view! {
             <button
                 class="unfold-below"
                 type="button"
                 aria-label=format!("Unfold all below comment {id} ({})", words::replies(total))
-                on:click=move |_| folds.open_all(ids.clone())
+                on:click=unfold
             >
                 "Unfold all below"
             </button>

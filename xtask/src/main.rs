@@ -109,7 +109,9 @@ fn test() -> Result {
                 "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
                 "wasm-bindgen-test-runner",
             )
-            .env("CHROMEDRIVER", "/usr/bin/chromedriver"),
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            // The runner gives up after 20 s by default; a loaded CI machine needs longer.
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
     ))?;
     dist()?;
     run(Command::new("npx")

@@ -142,15 +142,18 @@ test.describe('focus is never lost', () => {
     expect(active.inComment1).toBe(true);
   });
 
-  test('o on comment 1 while a reply inside has focus moves focus to 1’s toggle', async ({ page }) => {
+  test('o acts on the comment that holds focus, and focus stays on its toggle', async ({ page }) => {
     await openPage(page);
     await page.keyboard.press('j');
     await expect(comment(page, 1)).toHaveClass(/\bis-current\b/);
     await expect.poll(() => focusedId(page)).toBe('comment-1');
+    // Tabbing into comment 14 makes it the current comment.
     await toggle(page, 14).focus();
+    await expect(comment(page, 14)).toHaveClass(/\bis-current\b/);
     await page.keyboard.press('o');
-    await expect(toggle(page, 1)).toHaveAttribute('aria-expanded', 'false');
-    await expect(toggle(page, 1)).toBeFocused();
+    await expect(toggle(page, 14)).toHaveAttribute('aria-expanded', 'false');
+    await expect(toggle(page, 1)).toHaveAttribute('aria-expanded', 'true');
+    await expect(toggle(page, 14)).toBeFocused();
   });
 
   test('clicking the toggle of comment 1 keeps focus on it', async ({ page }) => {

@@ -58,15 +58,16 @@ test.describe('moving', () => {
   });
 
   test('j skips folded replies', async ({ page }) => {
+    // Focus in a comment (here its toggle) makes it the current one.
     await toggle(page, 7).click();
-    await page.keyboard.press('j');
-    await page.keyboard.press('j');
-    await page.keyboard.press('j');
-    await page.keyboard.press('j');
-    // 1, 3, 4, 7, then 2: 7's replies are folded away.
-    await expectCurrent(page, 7);
+    await expect(comment(page, 7)).toHaveClass(/\bis-current\b/);
+    // After 7 comes 2: 7's replies are folded away.
     await page.keyboard.press('j');
     await expectCurrent(page, 2);
+    await page.keyboard.press('k');
+    await expectCurrent(page, 7);
+    await page.keyboard.press('k');
+    await expectCurrent(page, 4);
   });
 
   test('p goes to the parent: 17 → 14 → 13', async ({ page }) => {

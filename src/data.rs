@@ -157,6 +157,42 @@ impl fmt::Display for DataError {
     }
 }
 
+impl DataError {
+    /// The name of every kind of problem, in declaration order.
+    pub const KINDS: [&'static str; 12] = [
+        "Syntax",
+        "Empty",
+        "UnsupportedVersion",
+        "MissingId",
+        "MissingField",
+        "EmptyField",
+        "BadDate",
+        "DuplicateId",
+        "UnknownParent",
+        "OwnParent",
+        "Cycle",
+        "EmptyArticle",
+    ];
+
+    /// Which kind of problem this is, one of [`Self::KINDS`]: for tallies and coverage.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Syntax { .. } => "Syntax",
+            Self::Empty => "Empty",
+            Self::UnsupportedVersion(_) => "UnsupportedVersion",
+            Self::MissingId { .. } => "MissingId",
+            Self::MissingField { .. } => "MissingField",
+            Self::EmptyField { .. } => "EmptyField",
+            Self::BadDate { .. } => "BadDate",
+            Self::DuplicateId { .. } => "DuplicateId",
+            Self::UnknownParent { .. } => "UnknownParent",
+            Self::OwnParent { .. } => "OwnParent",
+            Self::Cycle { .. } => "Cycle",
+            Self::EmptyArticle { .. } => "EmptyArticle",
+        }
+    }
+}
+
 impl std::error::Error for DataError {}
 
 /// The file as written, before validation: required fields are optional here so that a

@@ -28,41 +28,8 @@ use threadview::data::DataError;
 const DEFAULT_INPUTS: u64 = 20_000;
 const DEFAULT_SEED: u64 = 0x7468_7265_6164_7669; // "threadvi"
 
-// ---------------------------------------------------------------------------------------
-// Random numbers: xorshift64*, seeded per input through splitmix64.
-
-struct Rng(u64);
-
-impl Rng {
-    fn for_input(seed: u64, input: u64) -> Self {
-        let mut z = seed ^ input.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^= z >> 31;
-        Self(z | 1)
-    }
-
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    /// A number in `0..n`; `n` must not be 0.
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    /// True with probability `percent` in 100.
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-
-    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len())]
-    }
-}
+mod common;
+use common::Rng;
 
 // ---------------------------------------------------------------------------------------
 // Seeds and the pieces mutations insert
@@ -492,36 +459,13 @@ struct Tally {
     bytes: u64,
 }
 
-const KINDS: [&str; 12] = [
-    "Syntax",
-    "Empty",
-    "UnsupportedVersion",
-    "MissingId",
-    "MissingField",
-    "EmptyField",
-    "BadDate",
-    "DuplicateId",
-    "UnknownParent",
-    "OwnParent",
-    "Cycle",
-    "EmptyArticle",
-];
-
+/// Where `error` is counted in `Tally::errors`.
 fn kind(error: &DataError) -> usize {
-    match error {
-        DataError::Syntax { .. } => 0,
-        DataError::Empty => 1,
-        DataError::UnsupportedVersion(_) => 2,
-        DataError::MissingId { .. } => 3,
-        DataError::MissingField { .. } => 4,
-        DataError::EmptyField { .. } => 5,
-        DataError::BadDate { .. } => 6,
-        DataError::DuplicateId { .. } => 7,
-        DataError::UnknownParent { .. } => 8,
-        DataError::OwnParent { .. } => 9,
-        DataError::Cycle { .. } => 10,
-        DataError::EmptyArticle { .. } => 11,
-    }
+    let name = error.kind();
+    DataError::KINDS
+        .iter()
+        .position(|k| *k == name)
+        .unwrap_or(0)
 }
 
 /// Loads one input the way the browser would (lossy UTF-8), checks the outcome.
@@ -646,7 +590,7 @@ fn mutated_files_never_panic() {
                     if stop.load(Ordering::Relaxed) {
                         break;
                     }
-                    let mut rng = Rng::for_input(seed, i);
+                    let mut rng = Rng::seeded(seed, i);
                     let data = make_input(&mut rng, seeds);
                     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                         run_one(&data, &mut tally)
@@ -689,7 +633,7 @@ fn mutated_files_never_panic() {
              replay: FUZZ_ONLY={i} FUZZ_SEED={seed} cargo test --test fuzz"
         );
     }
-    let errors: Vec<String> = KINDS
+    let errors: Vec<String> = DataError::KINDS
         .iter()
         .zip(totals.errors)
         .filter(|(_, n)| *n > 0)
@@ -713,7 +657,11 @@ fn mutated_files_never_panic() {
         // The mutations reach past the JSON parser: valid threads and the thread's errors.
         assert!(totals.ok > inputs / 50, "{} loaded", totals.ok);
         for k in [7, 9, 10] {
-            assert!(totals.errors[k] > 0, "no {} error was produced", KINDS[k]);
+            assert!(
+                totals.errors[k] > 0,
+                "no {} error was produced",
+                DataError::KINDS[k]
+            );
         }
         assert!(totals.ok_with_warnings > 0);
     }

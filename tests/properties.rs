@@ -18,36 +18,8 @@ use threadview::data::{Block, DataError};
 const DEFAULT_CASES: u64 = 2_000;
 const DEFAULT_SEED: u64 = 0x5052_4f50_4552_5459; // "PROPERTY"
 
-/// xorshift64*, seeded per case through splitmix64.
-struct Rng(u64);
-
-impl Rng {
-    fn for_case(seed: u64, case: u64) -> Self {
-        let mut z = seed ^ case.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        Self((z ^ (z >> 31)) | 1)
-    }
-
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-
-    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len())]
-    }
-}
+mod common;
+use common::Rng;
 
 // ---------------------------------------------------------------------------------------
 // The generator
@@ -452,7 +424,7 @@ struct Stats {
 fn run_cases(seed: u64, cases: u64, first: u64, step: usize) -> Stats {
     let mut stats = Stats::default();
     for case in (first..cases).step_by(step) {
-        let mut rng = Rng::for_case(seed, case);
+        let mut rng = Rng::seeded(seed, case);
         let generated = generate(&mut rng);
         if std::panic::catch_unwind(|| check(&generated)).is_err() {
             let path = format!(

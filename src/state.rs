@@ -7,6 +7,10 @@ use std::collections::HashMap;
 use crate::route::Route;
 use crate::sort::SortOrder;
 
+/// Siblings drawn at once; more come a page at a time, so a comment with 100,000 replies
+/// opens at once instead of freezing the tab.
+pub const PAGE: usize = 200;
+
 #[derive(Clone, Copy)]
 pub struct Reader {
     /// What the URL fragment asks for: the whole thread, a comment, or a branch.
@@ -42,16 +46,14 @@ impl Reader {
     }
 
     pub fn shown_of(self, parent: Option<u64>) -> usize {
-        self.shown
-            .with(|s| s.get(&parent).copied())
-            .unwrap_or(crate::components::PAGE)
+        self.shown.with(|s| s.get(&parent).copied()).unwrap_or(PAGE)
     }
 
     // Untracked, so that the effect that follows links does not rerun on "show more".
     fn shown_of_untracked(self, parent: Option<u64>) -> usize {
         self.shown
             .with_untracked(|s| s.get(&parent).copied())
-            .unwrap_or(crate::components::PAGE)
+            .unwrap_or(PAGE)
     }
 
     pub fn show_more(self, parent: Option<u64>, more: usize) {

@@ -2,11 +2,8 @@ use leptos::prelude::*;
 
 use super::ThreadContext;
 use super::comment::Comment;
+use crate::state::PAGE;
 use crate::words;
-
-/// Siblings drawn at once; more come a page at a time, so a comment with 100,000 replies
-/// opens at once instead of freezing the tab.
-pub const PAGE: usize = 200;
 
 /// A group of sibling comments in the reader's chosen order: the top level (`parent`
 /// None) or the replies to one comment.

@@ -17,7 +17,6 @@ pub mod participants;
 pub mod theme;
 
 pub use app::App;
-pub use comment_list::PAGE;
 pub use page::Page;
 
 use leptos::prelude::*;

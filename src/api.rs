@@ -142,6 +142,7 @@ pub async fn load(url: &str) -> Result<Loaded, LoadError> {
         file: url.to_string(),
         kind,
     };
+    mark("threadview:fetch-start");
     let signal = web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS);
     let response = Request::get(url)
         .abort_signal(Some(&signal))
@@ -173,7 +174,25 @@ pub async fn load(url: &str) -> Result<Loaded, LoadError> {
             bytes: text.len() as u64,
         }));
     }
-    Loaded::from_json(&text).map_err(|e| fail(LoadErrorKind::Data(e)))
+    measure("threadview:fetch", "threadview:fetch-start");
+    mark("threadview:parse-start");
+    let loaded = Loaded::from_json(&text).map_err(|e| fail(LoadErrorKind::Data(e)));
+    measure("threadview:parse", "threadview:parse-start");
+    loaded
+}
+
+// User Timing entries: the fetch and the parse show in the browser's performance panel,
+// and the benchmark reads them.
+fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
+fn measure(name: &str, start: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.measure_with_start_mark(name, start);
+    }
 }
 
 fn network_error(error: &gloo_net::Error, signal: &web_sys::AbortSignal) -> LoadErrorKind {

@@ -5,19 +5,47 @@
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
+
+use crate::data::Comment;
+use crate::thread::Thread;
+
+/// How many comments the first view draws before the rest start folded: several screens
+/// of reading, and few enough that a thread of 100,000 comments opens at once.
+pub const FIRST_VIEW: usize = 300;
 
 #[derive(Clone, Copy)]
 pub struct Folds {
     folded: RwSignal<HashSet<u64>>,
+    /// The folds the page started with, for "reset".
+    first: StoredValue<HashSet<u64>>,
+    /// Counts the reader's own folds, so that an unfolding done in steps stops when the
+    /// reader folds something meanwhile.
+    generation: StoredValue<u64>,
 }
 
 impl Folds {
-    /// Everything starts unfolded: the bundled discussion is short enough to read whole.
-    pub fn new() -> Self {
+    /// Starts with `first` folded: see [`first_view`].
+    pub fn new(first: HashSet<u64>) -> Self {
         Self {
-            folded: RwSignal::new(HashSet::new()),
+            folded: RwSignal::new(first.clone()),
+            first: StoredValue::new(first),
+            generation: StoredValue::new(0),
         }
+    }
+
+    /// Back to the folds the page started with.
+    pub fn reset(self) {
+        self.interrupt();
+        self.folded.set(self.first.get_value());
+    }
+
+    pub fn generation(self) -> u64 {
+        self.generation.get_value()
+    }
+
+    fn interrupt(self) {
+        self.generation.update_value(|g| *g += 1);
     }
 
     /// A memo per comment, so that toggling one comment re-renders only that comment.
@@ -30,6 +58,7 @@ impl Folds {
     }
 
     pub fn toggle(self, id: u64) {
+        self.interrupt();
         self.folded.update(|f| {
             if !f.remove(&id) {
                 f.insert(id);
@@ -54,6 +83,7 @@ impl Folds {
 
     /// Folds these comments, leaving every other fold as it is.
     pub fn fold_all(self, ids: impl IntoIterator<Item = u64>) {
+        self.interrupt();
         self.folded.update(|f| f.extend(ids));
     }
 
@@ -72,10 +102,53 @@ impl Folds {
     }
 }
 
-impl Default for Folds {
-    fn default() -> Self {
-        Self::new()
+/// The folds a discussion starts with. A short one opens whole. A long one opens level by
+/// level, in thread order, while the replies fit in `budget` drawn comments; every other
+/// comment with replies starts folded, so the reader sees the start of each conversation
+/// and a "Show N replies" button on the rest, and no unfold draws more than one level.
+pub fn first_view(comments: &[Comment], thread: &Thread, budget: usize) -> HashSet<u64> {
+    let mut open = vec![false; comments.len()];
+    let mut drawn = thread.roots().len();
+    let mut queue: VecDeque<usize> = thread.roots().iter().copied().collect();
+    while let Some(i) = queue.pop_front() {
+        let replies = thread.children(i);
+        if replies.is_empty() || drawn + replies.len() > budget {
+            continue;
+        }
+        drawn += replies.len();
+        open[i] = true;
+        queue.extend(replies);
     }
+    (0..comments.len())
+        .filter(|&i| !open[i] && !thread.children(i).is_empty())
+        .map(|i| comments[i].id)
+        .collect()
+}
+
+/// The folded comments in batches, shallowest first, each batch drawing about `per_step`
+/// replies. Unfolding one batch per frame opens a large thread while the page keeps
+/// answering: a comment opens before the folds inside it, so each step draws only the
+/// replies of its own batch.
+pub fn unfold_steps(folded: &HashSet<u64>, thread: &Thread, per_step: usize) -> Vec<Vec<u64>> {
+    let mut order: Vec<(u32, usize, u64)> = folded
+        .iter()
+        .filter_map(|&id| thread.index_of(id).map(|i| (thread.depth(i), i, id)))
+        .collect();
+    order.sort_unstable();
+    let mut steps = Vec::new();
+    let (mut step, mut drawn) = (Vec::new(), 0);
+    for (_, i, id) in order {
+        step.push(id);
+        drawn += thread.children(i).len();
+        if drawn >= per_step {
+            steps.push(std::mem::take(&mut step));
+            drawn = 0;
+        }
+    }
+    if !step.is_empty() {
+        steps.push(step);
+    }
+    steps
 }
 
 /// What the browser keeps between visits. Versioned, so that a later format can tell.
@@ -103,6 +176,36 @@ pub fn decode(saved: &str, exists: impl Fn(u64) -> bool) -> HashSet<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Loaded;
+
+    #[test]
+    fn a_short_discussion_starts_unfolded() {
+        let data = Loaded::from_json(include_str!("../data/discussion.json")).unwrap();
+        let (comments, thread) = (&data.discussion.comments, &data.thread);
+        assert!(first_view(comments, thread, FIRST_VIEW).is_empty());
+        // Room for 7: the top comments 1, 2 and 11 and their replies 3, 7, 12 and 16.
+        // Opening 3 or 7 would go past it; 13 and 14, under 7, start folded too.
+        let mut folded: Vec<u64> = first_view(comments, thread, 7).into_iter().collect();
+        folded.sort_unstable();
+        assert_eq!(folded, [3, 7, 13, 14]);
+    }
+
+    #[test]
+    fn unfolding_in_steps_opens_parents_first_and_every_fold_once() {
+        let data = Loaded::from_json(include_str!("../data/discussion.json")).unwrap();
+        let folded: HashSet<u64> = [14, 3, 7, 13].into();
+        // 3 and 7 (depth 1) draw 1 and 2 replies, 13 (depth 2) 2, 14 (depth 3) 1.
+        assert_eq!(
+            unfold_steps(&folded, &data.thread, 2),
+            [vec![3, 7], vec![13], vec![14]]
+        );
+        assert_eq!(
+            unfold_steps(&folded, &data.thread, 100),
+            [vec![3, 7, 13, 14]]
+        );
+        // Ids no longer in the discussion are dropped.
+        assert!(unfold_steps(&[99].into(), &data.thread, 2).is_empty());
+    }
 
     #[test]
     fn saved_folds_round_trip_and_drop_what_no_longer_exists() {

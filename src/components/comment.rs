@@ -162,10 +162,9 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
     });
 
     let replies = {
-        let (data, ctx) = (data.clone(), ctx.clone());
+        let ctx = ctx.clone();
         move || {
             (open.get() && !at_cap && has_children).then(|| {
-                let children = data.thread.children(index).to_vec();
                 let ctx = ctx.clone();
                 // The list's left gutter is the thread line: clicking it folds this comment.
                 // Not a keyboard stop: the toggle button above does the same.
@@ -179,7 +178,7 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
                             }
                         }
                     >
-                        <CommentList parent=Some(id) siblings=children depth=depth + 1 />
+                        <CommentList parent=Some(index) depth=depth + 1 />
                     </ol>
                 }
             })

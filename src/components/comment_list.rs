@@ -5,32 +5,36 @@ use super::comment::Comment;
 use crate::state::PAGE;
 use crate::words;
 
-/// A group of sibling comments in the reader's chosen order: the top level (`parent`
-/// None) or the replies to one comment.
+/// The replies to one comment (`parent`, a position in the comment list), or the top
+/// level (None), in the reader's chosen order, drawn a page at a time.
+///
+/// Keyed, so that "show more" and a new order add or move comments instead of drawing
+/// the ones already there again.
 #[component]
-pub fn CommentList(parent: Option<u64>, siblings: Vec<usize>, depth: u32) -> impl IntoView {
-    let ThreadContext { data, reader, .. } = expect_context::<ThreadContext>();
-    let shown = Memo::new(move |_| reader.shown_of(parent));
-    let arranged = Memo::new(move |_| {
-        reader
-            .sort
-            .get()
-            .arrange(&siblings, &data.discussion.comments, &data.thread)
-    });
-    let items = move || {
-        arranged.with(|all| {
-            all.iter()
-                .take(shown.get())
-                .map(|&i| view! { <Comment index=i depth /> })
-                .collect_view()
+pub fn CommentList(parent: Option<usize>, depth: u32) -> impl IntoView {
+    let ThreadContext {
+        data,
+        reader,
+        arrangement,
+        ..
+    } = expect_context::<ThreadContext>();
+    let parent_id = parent.map(|p| data.discussion.comments[p].id);
+    let shown = Memo::new(move |_| reader.shown_of(parent_id));
+    let total = move || arrangement.with(|a| a.siblings(parent).len());
+    let drawn = move || {
+        arrangement.with(|a| {
+            let siblings = a.siblings(parent);
+            siblings[..shown.get().min(siblings.len())].to_vec()
         })
     };
-    let remaining = move || arranged.with(Vec::len).saturating_sub(shown.get());
+    let remaining = move || total().saturating_sub(shown.get());
     view! {
-        {items}
+        <For each=drawn key=|&i| i let(index)>
+            <Comment index depth />
+        </For>
         <Show when=move || remaining() != 0>
             <li class="more-replies">
-                <button type="button" on:click=move |_| reader.show_more(parent, PAGE)>
+                <button type="button" on:click=move |_| reader.show_more(parent_id, PAGE)>
                     {move || {
                         format!(
                             "Show {} more of {}",

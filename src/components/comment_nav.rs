@@ -14,7 +14,9 @@ fn href(id: u64) -> String {
 /// or outside this branch view. A reply to a comment missing from the file says that.
 #[component]
 pub fn ReplyContext(index: usize, depth: u32) -> impl IntoView {
-    let ThreadContext { data, reader, .. } = expect_context::<ThreadContext>();
+    let ThreadContext {
+        data, arrangement, ..
+    } = expect_context::<ThreadContext>();
     let comment = &data.discussion.comments[index];
     let Some(parent) = data.thread.parent(index) else {
         return comment
@@ -30,21 +32,7 @@ pub fn ReplyContext(index: usize, depth: u32) -> impl IntoView {
     };
     let parent_comment = &data.discussion.comments[parent];
     let (parent_id, parent_author) = (parent_comment.id, parent_comment.author.clone());
-    let far = move || {
-        let thread = &data.thread;
-        let siblings =
-            reader
-                .sort
-                .get()
-                .arrange(thread.children(parent), &data.discussion.comments, thread);
-        // Comments between the parent and this reply: earlier siblings and their replies.
-        let between: u32 = siblings
-            .iter()
-            .take_while(|&&s| s != index)
-            .map(|&s| thread.descendants(s) + 1)
-            .sum();
-        depth == 0 || between >= 2
-    };
+    let far = move || depth == 0 || arrangement.with(|a| a.preceding(index)) >= 2;
     (move || {
         far().then(|| {
             view! {
@@ -61,7 +49,9 @@ pub fn ReplyContext(index: usize, depth: u32) -> impl IntoView {
 /// Parent, previous, next and top links, as Hacker News has them, and a copy-link button.
 #[component]
 pub fn CommentNav(index: usize) -> impl IntoView {
-    let ThreadContext { data, reader, .. } = expect_context::<ThreadContext>();
+    let ThreadContext {
+        data, arrangement, ..
+    } = expect_context::<ThreadContext>();
     let comments = &data.discussion.comments;
     let thread = &data.thread;
     let id = comments[index].id;
@@ -88,14 +78,8 @@ pub fn CommentNav(index: usize) -> impl IntoView {
     let siblings = {
         let data = data.clone();
         move || {
-            let thread = &data.thread;
             let comments = &data.discussion.comments;
-            let all = match thread.parent(index) {
-                Some(p) => thread.children(p),
-                None => thread.roots(),
-            };
-            let arranged = reader.sort.get().arrange(all, comments, thread);
-            let at = arranged.iter().position(|&s| s == index).unwrap_or(0);
+            let (previous, next) = arrangement.with(|a| a.neighbours(index, &data.thread));
             let link = |i: usize, text: &'static str, name: &str| {
                 let label = format!(
                     "{name}: comment {} by {}",
@@ -103,11 +87,8 @@ pub fn CommentNav(index: usize) -> impl IntoView {
                 );
                 view! { <a href=href(comments[i].id) aria-label=label>{text}</a> }
             };
-            let prev = at
-                .checked_sub(1)
-                .map(|p| link(arranged[p], "previous", "Previous"));
-            let next = arranged.get(at + 1).map(|&n| link(n, "next", "Next"));
-            (prev, next)
+            let previous = previous.map(|p| link(p, "previous", "Previous"));
+            (previous, next.map(|n| link(n, "next", "Next")))
         }
     };
 

@@ -46,15 +46,9 @@ pub fn Discussion(view_root: Memo<Option<usize>>) -> impl IntoView {
         }
     };
 
-    let list = {
-        let data = data.clone();
-        move || match view_root.get() {
-            None => {
-                let roots = data.thread.roots().to_vec();
-                view! { <CommentList parent=None siblings=roots depth=0 /> }.into_any()
-            }
-            Some(root) => view! { <Comment index=root depth=0 /> }.into_any(),
-        }
+    let list = move || match view_root.get() {
+        None => view! { <CommentList parent=None depth=0 /> }.into_any(),
+        Some(root) => view! { <Comment index=root depth=0 /> }.into_any(),
     };
 
     let hidden = &data.discussion.hidden;

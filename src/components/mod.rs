@@ -24,11 +24,28 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 use crate::Loaded;
-use crate::folds::Folds;
+use crate::folds::{self, Folds};
 use crate::route::{Route, comment_anchor};
 use crate::search;
-use crate::sort::SortOrder;
+use crate::sort::{Arrangement, SortOrder};
 use crate::state::Reader;
+
+/// Replies drawn per frame while expanding everything: about what a frame has time for.
+const UNFOLD_STEP: usize = 150;
+
+fn unfold_in_frames(
+    folds: Folds,
+    generation: u64,
+    mut steps: impl Iterator<Item = Vec<u64>> + 'static,
+) {
+    if folds.generation() != generation {
+        return;
+    }
+    if let Some(step) = steps.next() {
+        folds.open_all(step);
+        request_animation_frame(move || unfold_in_frames(folds, generation, steps));
+    }
+}
 
 /// What every part of the page shares: the loaded discussion, the fold store and what
 /// the reader is doing.
@@ -40,6 +57,8 @@ pub struct ThreadContext {
     /// Comments matching the search, in reading order: computed once for the toolbar,
     /// the overview and the folds.
     pub matches: Memo<Vec<usize>>,
+    /// Every list of siblings in the reader's order, worked out once per order.
+    pub arrangement: Memo<Arc<Arrangement>>,
 }
 
 impl ThreadContext {
@@ -53,11 +72,24 @@ impl ThreadContext {
                     .with(|q| search::matches(q, &data.discussion.comments, &data.thread))
             }
         });
+        let arrangement = Memo::new({
+            let data = data.clone();
+            move |_| {
+                let order = reader.sort.get();
+                Arc::new(Arrangement::new(
+                    order,
+                    &data.discussion.comments,
+                    &data.thread,
+                ))
+            }
+        });
+        let first = folds::first_view(&data.discussion.comments, &data.thread, folds::FIRST_VIEW);
         Self {
             data,
-            folds: Folds::new(),
+            folds: Folds::new(first),
             reader,
             matches,
+            arrangement,
         }
     }
 
@@ -97,6 +129,13 @@ impl ThreadContext {
                 let _ = toggle.unchecked_into::<web_sys::HtmlElement>().focus();
             }
         }
+    }
+
+    /// Unfolds everything, a batch of folds per frame, so that opening a thread of
+    /// thousands of comments never freezes the page. Folding anything meanwhile stops it.
+    pub fn expand_all(&self) {
+        let steps = folds::unfold_steps(&self.folds.snapshot(), &self.data.thread, UNFOLD_STEP);
+        unfold_in_frames(self.folds, self.folds.generation(), steps.into_iter());
     }
 
     /// Ids of every comment that has replies: what "collapse all" folds.

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use std::collections::HashSet;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
-use web_sys::{ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 use super::ThreadContext;
 use super::discussion::Discussion;
@@ -119,13 +119,10 @@ fn follow_links(ctx: &ThreadContext) {
             .open_all(thread.ancestors(i).map(|a| comments[a].id));
         // In a long list of siblings the comment, or one of its ancestors, may be on a
         // page not drawn yet.
-        let sort = ctx.reader.sort.get_untracked();
+        let arrangement = ctx.arrangement.get_untracked();
         for c in std::iter::once(i).chain(thread.ancestors(i)) {
-            let parent = thread.parent(c);
-            let siblings = parent.map_or(thread.roots(), |p| thread.children(p));
-            let arranged = sort.arrange(siblings, comments, thread);
-            let position = arranged.iter().position(|&s| s == c).unwrap_or(0);
-            ctx.reader.reveal(parent.map(|p| comments[p].id), position);
+            let parent = thread.parent(c).map(|p| comments[p].id);
+            ctx.reader.reveal(parent, arrangement.position(c));
         }
         ctx.reader.current.set(Some(id));
         // Links and the keyboard move focus to the comment; only `show` leaves it alone.
@@ -143,19 +140,57 @@ fn focus_branch_start() {
 }
 
 fn scroll_to_comment(id: u64, focus: bool) {
-    if let Some(element) = document().get_element_by_id(&comment_anchor(id)) {
-        let options = ScrollIntoViewOptions::new();
-        options.set_block(ScrollLogicalPosition::Start);
-        element.scroll_into_view_with_scroll_into_view_options(&options);
-        if !focus {
-            return;
-        }
+    let Some(element) = document().get_element_by_id(&comment_anchor(id)) else {
+        return;
+    };
+    scroll_to_top_of_screen(&element, ScrollBehavior::Auto);
+    land_on(id, f64::NAN, 0);
+    if focus {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
         let _ = element
             .unchecked_into::<web_sys::HtmlElement>()
             .focus_with_options(&options);
     }
+}
+
+fn scroll_to_top_of_screen(element: &web_sys::Element, behavior: ScrollBehavior) {
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Start);
+    options.set_behavior(behavior);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Cards off screen have an estimated height (`content-visibility: auto`), so a scroll
+/// aimed at a far comment can stop short once the cards it passed take their real height.
+/// When the scroll has come to rest, and the comment is not at the top of the screen
+/// where it could be, jump the rest of the way. Gives up after about three seconds.
+fn land_on(id: u64, last_y: f64, frame: u32) {
+    if frame > 180 {
+        return;
+    }
+    request_animation_frame(move || {
+        let y = window().scroll_y().unwrap_or(0.0);
+        // The first frames may come before a smooth scroll has started moving.
+        if frame < 3 || y != last_y {
+            return land_on(id, y, frame + 1);
+        }
+        let Some(element) = document().get_element_by_id(&comment_anchor(id)) else {
+            return;
+        };
+        let bottom = document().document_element().map_or(0.0, |e| {
+            f64::from(e.scroll_height())
+                - window()
+                    .inner_height()
+                    .ok()
+                    .and_then(|h| h.as_f64())
+                    .unwrap_or(0.0)
+        });
+        if element.get_bounding_client_rect().top().abs() > 2.0 && y < bottom - 1.0 {
+            scroll_to_top_of_screen(&element, ScrollBehavior::Instant);
+            land_on(id, f64::NAN, frame + 1);
+        }
+    });
 }
 
 /// Folds survive a reload: kept in localStorage per page and data file. A saved state

@@ -1,7 +1,6 @@
 //! Tools for the whole discussion: fold everything, order, search, shortcuts.
 
 use leptos::prelude::*;
-use std::collections::HashSet;
 
 use super::ThreadContext;
 use crate::sort::{SortOrder, query_with_sort};
@@ -15,7 +14,7 @@ pub fn Toolbar() -> impl IntoView {
     view! {
         <div class="toolbar">
             <div class="tool-group" role="group" aria-label="Folding">
-                <button type="button" on:click=move |_| folds.restore(HashSet::new())>
+                <button type="button" on:click=move |_| ctx.expand_all()>
                     "Expand all"
                 </button>
                 <button type="button" on:click=move |_| folds.fold_all(foldable.clone())>
@@ -24,8 +23,8 @@ pub fn Toolbar() -> impl IntoView {
                 <button
                     type="button"
                     class="reset-folds"
-                    title="Forget the folds saved in this browser and unfold everything"
-                    on:click=move |_| folds.restore(HashSet::new())
+                    title="Forget the folds saved in this browser and go back to the first view"
+                    on:click=move |_| folds.reset()
                 >
                     "Reset saved folds"
                 </button>

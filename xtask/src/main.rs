@@ -3,6 +3,7 @@
 //! Every command installs what it needs first (pinned versions, reused when present), so
 //! each works on a fresh machine that has only rustup/cargo, Node.js/npm and apt.
 
+mod compress;
 mod csp;
 mod serve;
 mod tools;
@@ -69,7 +70,12 @@ fn dist() -> Result<PathBuf> {
     ))?;
     let dist = root().join("dist");
     csp::apply(&dist)?;
-    report_size(&dist)?;
+    for file in compress::precompress(&dist)? {
+        println!(
+            "xtask: {:<44} {:>8} bytes, {:>7} gzip, {:>7} brotli",
+            file.name, file.raw, file.gzip, file.brotli
+        );
+    }
     Ok(dist)
 }
 
@@ -150,18 +156,6 @@ fn bench() -> Result {
     std::fs::write(&report_path, &report).map_err(|e| e.to_string())?;
     println!("{report}");
     println!("xtask: report in {}", report_path.display());
-    Ok(())
-}
-
-fn report_size(dist: &Path) -> Result {
-    let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.extension().is_some_and(|e| e == "wasm") {
-            let bytes = entry.metadata().map(|m| m.len()).unwrap_or(0);
-            println!("xtask: {} is {} KB", path.display(), bytes / 1024);
-        }
-    }
     Ok(())
 }
 

@@ -36,9 +36,15 @@ fn answer(mut stream: TcpStream, dir: &Path, base: &str, headers: &str) -> std::
     let mut request_line = String::new();
     let mut reader = BufReader::new(stream.try_clone()?);
     reader.read_line(&mut request_line)?;
-    // Read the headers to their end; nothing in them changes the answer.
+    // Read the headers to their end; only the accepted encodings change the answer.
     let mut header = String::new();
+    let mut accepted = String::new();
     while reader.read_line(&mut header)? > 2 {
+        if let Some((name, value)) = header.split_once(':')
+            && name.eq_ignore_ascii_case("accept-encoding")
+        {
+            accepted = value.to_ascii_lowercase();
+        }
         header.clear();
     }
     let mut parts = request_line.split_whitespace();
@@ -67,14 +73,29 @@ fn answer(mut stream: TcpStream, dir: &Path, base: &str, headers: &str) -> std::
     }
     match path.strip_prefix(base).and_then(|rest| file_for(dir, rest)) {
         Some(file) => {
-            let body = std::fs::read(&file)?;
+            // The precompressed copy `xtask dist` wrote, as a host with brotli_static or
+            // gzip_static would send it.
+            let encoded = ["br", "gzip"].into_iter().find_map(|encoding| {
+                let extension = if encoding == "br" { "br" } else { "gz" };
+                let mut copy = file.clone().into_os_string();
+                copy.push(format!(".{extension}"));
+                let copy = PathBuf::from(copy);
+                (accepted.contains(encoding) && copy.is_file()).then_some((encoding, copy))
+            });
+            let (body, headers) = match encoded {
+                Some((encoding, copy)) => (
+                    std::fs::read(copy)?,
+                    format!("{headers}Content-Encoding: {encoding}\r\nVary: Accept-Encoding\r\n"),
+                ),
+                None => (std::fs::read(&file)?, headers.to_string()),
+            };
             respond_with(
                 &mut stream,
                 "200 OK",
                 content_type(&file),
                 &body,
                 method,
-                headers,
+                &headers,
             )
         }
         None => respond(

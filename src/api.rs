@@ -4,7 +4,8 @@ use gloo_net::http::Request;
 use std::fmt;
 
 use crate::Loaded;
-use crate::data::DataError;
+use crate::data::{DataError, Parsing};
+use crate::thread::Thread;
 
 /// The bundled file, relative to the page so that the site works under any path.
 pub const DATA_URL: &str = "discussion.json";
@@ -164,21 +165,53 @@ pub async fn load(url: &str) -> Result<Loaded, LoadError> {
     {
         return Err(fail(LoadErrorKind::TooLarge { bytes }));
     }
-    let text = response
-        .text()
+    // Bytes, not text: a JS string of 30 MB would be decoded by the browser and then
+    // copied and re-encoded into wasm memory; bytes are copied once.
+    let bytes = response
+        .binary()
         .await
         .map_err(|e| fail(network_error(&e, &signal)))?;
     // Without a Content-Length the size is only known now; still refuse before parsing.
-    if text.len() as u64 > MAX_BYTES {
+    if bytes.len() as u64 > MAX_BYTES {
         return Err(fail(LoadErrorKind::TooLarge {
-            bytes: text.len() as u64,
+            bytes: bytes.len() as u64,
         }));
     }
     measure("threadview:fetch", "threadview:fetch-start");
     mark("threadview:parse-start");
-    let loaded = Loaded::from_json(&text).map_err(|e| fail(LoadErrorKind::Data(e)));
+    // As the browser would read it: invalid UTF-8 becomes U+FFFD.
+    let text = String::from_utf8_lossy(&bytes);
+    let loaded = read(&text).await.map_err(|e| fail(LoadErrorKind::Data(e)));
     measure("threadview:parse", "threadview:parse-start");
     loaded
+}
+
+/// Comments read between two breaks: each slice takes a few tens of milliseconds, so the
+/// page keeps drawing and answering while a file of 100,000 comments is read.
+const COMMENTS_PER_SLICE: usize = 4_000;
+
+async fn read(text: &str) -> Result<Loaded, DataError> {
+    let mut parsing = Parsing::start(text)?;
+    loop {
+        next_task().await;
+        if parsing.step(COMMENTS_PER_SLICE)? {
+            break;
+        }
+    }
+    let discussion = parsing.finish();
+    next_task().await;
+    let thread = Thread::build(&discussion.comments)?;
+    Ok(Loaded { discussion, thread })
+}
+
+/// Lets the browser draw and handle input before going on.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 // User Timing entries: the fetch and the parse show in the browser's performance panel,

@@ -4,7 +4,8 @@
 //! `docs/data-format.md` and described by `docs/discussion.schema.json`.
 
 use serde::Deserialize;
-use std::collections::HashMap;
+use serde_json::value::RawValue;
+use std::collections::HashSet;
 use std::fmt;
 
 use crate::date::IsoDate;
@@ -197,13 +198,16 @@ impl std::error::Error for DataError {}
 
 /// The file as written, before validation: required fields are optional here so that a
 /// missing one is reported with the comment that lacks it, not only a line and column.
+///
+/// The comments `C` stay unread JSON text (`&RawValue`) at first, so that they can be read
+/// a slice at a time (see [`Parsing`]).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawDiscussion {
+struct RawDiscussion<C> {
     version: u64,
     #[serde(deserialize_with = "object")]
     article: Article,
-    comments: Vec<Object<RawComment>>,
+    comments: Vec<C>,
     #[serde(default, deserialize_with = "object")]
     hidden: Hidden,
 }
@@ -223,34 +227,129 @@ struct RawComment {
 /// Parses and validates a discussion file. Structural problems of the thread (duplicate
 /// ids, unknown parents, cycles) are checked when the thread is built, in [`crate::thread`].
 pub fn parse(text: &str) -> Result<Discussion, DataError> {
-    // A byte-order mark is an encoding artefact, not content; editors on Windows add it.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(DataError::Empty);
-    }
-    let Object(raw) = serde_json::from_str::<Object<RawDiscussion>>(text).map_err(|e| {
-        // A file from a future format fails on its fields; say "unsupported version" instead.
-        #[derive(Deserialize)]
-        struct Version {
-            version: u64,
+    let mut parsing = Parsing::start(text)?;
+    while !parsing.step(usize::MAX)? {}
+    Ok(parsing.finish())
+}
+
+/// A file being read a slice of comments at a time, so that the page can draw and answer
+/// between slices instead of freezing on a file of 100,000 comments. [`parse`] is the
+/// same reading in one go.
+pub struct Parsing<'a> {
+    text: &'a str,
+    article: Article,
+    hidden: Hidden,
+    raw: Vec<&'a RawValue>,
+    comments: Vec<Comment>,
+    seen: HashSet<u64>,
+}
+
+impl<'a> Parsing<'a> {
+    /// Reads everything but the comments, and checks that the whole file is JSON of the
+    /// right shape: one fast pass that builds nothing for the comments.
+    pub fn start(text: &'a str) -> Result<Self, DataError> {
+        // A byte-order mark is an encoding artefact, not content; editors on Windows add it.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.trim().is_empty() {
+            return Err(DataError::Empty);
         }
-        match serde_json::from_str::<Object<Version>>(text) {
-            Ok(Object(Version { version })) if version != FORMAT_VERSION => {
-                DataError::UnsupportedVersion(version)
+        let Object(raw) = serde_json::from_str::<Object<RawDiscussion<&RawValue>>>(text)
+            .map_err(|e| whole_file_error(text, e))?;
+        if raw.version != FORMAT_VERSION {
+            return Err(DataError::UnsupportedVersion(raw.version));
+        }
+        if raw.article.headline.trim().is_empty() {
+            return Err(DataError::EmptyArticle { field: "headline" });
+        }
+        Ok(Self {
+            text,
+            article: raw.article,
+            hidden: raw.hidden,
+            comments: Vec::with_capacity(raw.comments.len()),
+            seen: HashSet::with_capacity(raw.comments.len()),
+            raw: raw.comments,
+        })
+    }
+
+    /// Reads and checks up to `count` more comments; true once all are read.
+    pub fn step(&mut self, count: usize) -> Result<bool, DataError> {
+        let from = self.comments.len();
+        let to = from.saturating_add(count).min(self.raw.len());
+        for index in from..to {
+            let raw = self.raw[index].get();
+            let Object(comment) = serde_json::from_str::<Object<RawComment>>(raw)
+                .map_err(|e| self.error_in(raw, &e))?;
+            let comment = validate_comment(index, comment)?;
+            if !self.seen.insert(comment.id) {
+                return Err(DataError::DuplicateId { id: comment.id });
             }
-            _ => DataError::Syntax {
-                line: e.line(),
-                // serde_json counts the characters read on the line, so an error at its
-                // first character (a top-level `[`) would say "column 0"; columns count from 1.
-                column: e.column().max(1),
-                message: strip_position(&e.to_string()),
-            },
+            self.comments.push(comment);
         }
-    })?;
-    if raw.version != FORMAT_VERSION {
-        return Err(DataError::UnsupportedVersion(raw.version));
+        Ok(self.comments.len() == self.raw.len())
     }
-    validate(raw)
+
+    /// Comments read so far, and in all.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.comments.len(), self.raw.len())
+    }
+
+    /// The discussion, once [`Parsing::step`] has said it is done.
+    pub fn finish(self) -> Discussion {
+        Discussion {
+            article: self.article,
+            comments: self.comments,
+            hidden: self.hidden,
+        }
+    }
+
+    /// An error inside one comment's text, placed in the whole file as serde_json would
+    /// have placed it reading the file in one go: it counts lines, and bytes within a line.
+    fn error_in(&self, raw: &str, error: &serde_json::Error) -> DataError {
+        let offset = raw.as_ptr() as usize - self.text.as_ptr() as usize;
+        let before = &self.text.as_bytes()[..offset];
+        let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+        let column = offset
+            - before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+        syntax_error(error, line, column)
+    }
+}
+
+/// What is wrong with a file that does not parse, found by reading it whole as the format
+/// says, comments included: skipping over them places some errors a character early.
+fn whole_file_error(text: &str, partial: serde_json::Error) -> DataError {
+    let error = serde_json::from_str::<Object<RawDiscussion<Object<RawComment>>>>(text)
+        .err()
+        .unwrap_or(partial);
+    // A file from a future format fails on its fields; say "unsupported version".
+    #[derive(Deserialize)]
+    struct Version {
+        version: u64,
+    }
+    match serde_json::from_str::<Object<Version>>(text) {
+        Ok(Object(Version { version })) if version != FORMAT_VERSION => {
+            DataError::UnsupportedVersion(version)
+        }
+        _ => syntax_error(&error, 1, 0),
+    }
+}
+
+/// A serde_json error in text that starts at `line` and `column` (counted from 1 and 0).
+fn syntax_error(error: &serde_json::Error, line: usize, column: usize) -> DataError {
+    let (line, column) = if error.line() == 1 {
+        (line, column + error.column())
+    } else {
+        (line + error.line() - 1, error.column())
+    };
+    DataError::Syntax {
+        line,
+        // serde_json counts the characters read on the line, so an error at its first
+        // character (a top-level `[`) would say "column 0"; columns count from 1.
+        column: column.max(1),
+        message: strip_position(&error.to_string()),
+    }
 }
 
 /// A `T` read only from a JSON object. serde's derived structs also accept an array of
@@ -287,44 +386,29 @@ fn strip_position(message: &str) -> String {
     }
 }
 
-fn validate(raw: RawDiscussion) -> Result<Discussion, DataError> {
-    if raw.article.headline.trim().is_empty() {
-        return Err(DataError::EmptyArticle { field: "headline" });
+fn validate_comment(index: usize, c: RawComment) -> Result<Comment, DataError> {
+    let id = c.id.ok_or(DataError::MissingId { index })?;
+    let text = |value: Option<String>, field| match value {
+        None => Err(DataError::MissingField { id, field }),
+        Some(s) if s.trim().is_empty() => Err(DataError::EmptyField { id, field }),
+        Some(s) => Ok(s),
+    };
+    let author = text(c.author, "author")?;
+    let body = text(c.body, "body")?;
+    let since = text(c.member_since, "member_since")?;
+    let member_since = IsoDate::parse(&since).ok_or(DataError::BadDate { id, value: since })?;
+    let posts = c
+        .posts
+        .ok_or(DataError::MissingField { id, field: "posts" })?;
+    if c.parent == Some(id) {
+        return Err(DataError::OwnParent { id });
     }
-    let mut comments = Vec::with_capacity(raw.comments.len());
-    let mut seen: HashMap<u64, ()> = HashMap::with_capacity(raw.comments.len());
-    for (index, Object(c)) in raw.comments.into_iter().enumerate() {
-        let id = c.id.ok_or(DataError::MissingId { index })?;
-        if seen.insert(id, ()).is_some() {
-            return Err(DataError::DuplicateId { id });
-        }
-        let text = |value: Option<String>, field| match value {
-            None => Err(DataError::MissingField { id, field }),
-            Some(s) if s.trim().is_empty() => Err(DataError::EmptyField { id, field }),
-            Some(s) => Ok(s),
-        };
-        let author = text(c.author, "author")?;
-        let body = text(c.body, "body")?;
-        let since = text(c.member_since, "member_since")?;
-        let member_since = IsoDate::parse(&since).ok_or(DataError::BadDate { id, value: since })?;
-        let posts = c
-            .posts
-            .ok_or(DataError::MissingField { id, field: "posts" })?;
-        if c.parent == Some(id) {
-            return Err(DataError::OwnParent { id });
-        }
-        comments.push(Comment {
-            id,
-            parent: c.parent,
-            author,
-            posts,
-            member_since,
-            body: body.replace("\r\n", "\n"),
-        });
-    }
-    Ok(Discussion {
-        article: raw.article,
-        comments,
-        hidden: raw.hidden,
+    Ok(Comment {
+        id,
+        parent: c.parent,
+        author,
+        posts,
+        member_since,
+        body: body.replace("\r\n", "\n"),
     })
 }

@@ -156,13 +156,14 @@ async fn a_big_thread_draws_only_the_first_marks_and_says_so() {
     );
     let (page, _reader, _handle) = mount_panels_on(&json);
     tick().await;
-    assert_eq!(all(&page, ".overview a.mark").len(), 2000);
+    assert_eq!(MAX_MARKS, 500);
+    assert_eq!(all(&page, ".overview a.mark").len(), 500);
     assert_eq!(
         find(&page, ".overview-note").text_content().unwrap(),
-        "Showing the first 2000 of 2001 comments"
+        "Showing the first 500 of 2001 comments"
     );
     // A chain this deep stops indenting: its bars stay inside the drawing.
-    assert_eq!(bar_x(&page, 2000), bar_x(&page, 100));
+    assert_eq!(bar_x(&page, 500), bar_x(&page, 100));
 }
 
 #[wasm_bindgen_test]

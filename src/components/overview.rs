@@ -9,8 +9,9 @@ use crate::thread::Thread;
 /// Where the panel sits beside the text, open (style/overview.css uses the same width):
 /// below it, the 70ch column leaves too little room at its side.
 pub const WIDE: &str = "(min-width: 80rem)";
-/// Past this many comments the overview draws only the first ones, to stay cheap.
-pub const MAX_MARKS: usize = 2000;
+/// Past this many comments the overview draws only the first ones: each mark is a link,
+/// and thousands of them would outweigh the comments drawn beside them.
+pub const MAX_MARKS: usize = 500;
 /// The drawing's width in pixels; it fits the 12rem panel.
 const WIDTH: u32 = 176;
 /// Each level of reply moves a bar this far right; each comment is one row this tall.

@@ -30,6 +30,10 @@ pub fn status(author: &str, count: usize) -> String {
     format!("{author} wrote {count} {unit}")
 }
 
+/// Names listed before "Show all": a thread of thousands has a thousand authors, and the
+/// most active ones are what a reader looks for.
+pub const FIRST_NAMES: usize = 30;
+
 /// Who takes part and how often; pressing a name highlights that author's comments.
 #[component]
 pub fn Participants() -> impl IntoView {
@@ -44,32 +48,58 @@ pub fn Participants() -> impl IntoView {
     // A selector, so that pressing a name updates two buttons, not every one.
     let selected = Selector::new(move || reader.author.get());
 
-    let items = counts
-        .into_iter()
-        .map(|(author, n)| {
-            let key = Some(author.clone());
-            let selected = selected.clone();
-            let pressed = move || selected.selected(&key).to_string();
-            let name = author.clone();
-            let press = move |_| {
-                reader.author.update(|current| {
-                    *current = match current {
-                        Some(a) if *a == name => None,
-                        _ => Some(name.clone()),
+    let total = counts.len();
+    let show_all = RwSignal::new(false);
+    let item = move |(author, n): (String, usize)| {
+        let key = Some(author.clone());
+        let selected = selected.clone();
+        let pressed = move || selected.selected(&key).to_string();
+        let name = author.clone();
+        let press = move |_| {
+            reader.author.update(|current| {
+                *current = match current {
+                    Some(a) if *a == name => None,
+                    _ => Some(name.clone()),
+                }
+            })
+        };
+        view! {
+            <li>
+                <button type="button" class="participant" aria-pressed=pressed on:click=press>
+                    {author}
+                    " "
+                    <span class="count">{n}</span>
+                </button>
+            </li>
+        }
+    };
+    let items = move || {
+        let shown = if show_all.get() { total } else { FIRST_NAMES };
+        counts
+            .iter()
+            .take(shown)
+            .cloned()
+            .map(item.clone())
+            .collect_view()
+    };
+    let more = (total > FIRST_NAMES).then(|| {
+        view! {
+            <button
+                type="button"
+                class="all-participants"
+                aria-expanded=move || show_all.get().to_string()
+                on:click=move |_| show_all.update(|all| *all = !*all)
+            >
+                {move || {
+                    if show_all.get() {
+                        format!("Show the first {FIRST_NAMES}")
+                    } else {
+                        format!("Show all {total}")
                     }
-                })
-            };
-            view! {
-                <li>
-                    <button type="button" class="participant" aria-pressed=pressed on:click=press>
-                        {author}
-                        " "
-                        <span class="count">{n}</span>
-                    </button>
-                </li>
-            }
-        })
-        .collect_view();
+                }}
+            </button>
+        }
+    });
 
     // Always in the page, so that screen readers announce each change of text.
     let status_text = move || {
@@ -84,6 +114,7 @@ pub fn Participants() -> impl IntoView {
         <section class="participants" aria-labelledby="participants-title">
             <h2 id="participants-title">{heading}</h2>
             <ul>{items}</ul>
+            {more}
             <p class="author-status" role="status">{status_text}</p>
         </section>
     }

@@ -156,7 +156,7 @@ async fn a_big_thread_draws_only_the_first_marks_and_says_so() {
     );
     let (page, _reader, _handle) = mount_panels_on(&json);
     tick().await;
-    assert_eq!(MAX_MARKS, 500);
+    assert_eq!(threadview::components::overview::MAX_MARKS, 500);
     assert_eq!(all(&page, ".overview a.mark").len(), 500);
     assert_eq!(
         find(&page, ".overview-note").text_content().unwrap(),

@@ -3,6 +3,7 @@
 //! Every command installs what it needs first (pinned versions, reused when present), so
 //! each works on a fresh machine that has only rustup/cargo, Node.js/npm and apt.
 
+mod bench;
 mod compress;
 mod csp;
 mod serve;
@@ -18,7 +19,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   serve [--port N]     set up, build the release site and serve it (default port 8080)
   dist                 set up and build the release site into dist/
   test                 set up and run every test: lints, native, browser components, end-to-end
-  bench                measure loading speed and the release site's size into target/bench/report.md
+  bench [--runs N] [--only NAME,...]
+                       measure speed and size against the vanilla-JS baseline: BENCHMARKS.md
   static DIR [--port N] [--base /path/]
                        serve a built folder (used by the end-to-end tests)";
 
@@ -28,7 +30,7 @@ fn main() -> ExitCode {
         Some("serve") => serve_site(&args[1..]),
         Some("dist") => dist().map(|_| ()),
         Some("test") => test(),
-        Some("bench") => bench(),
+        Some("bench") => bench::run_all(&args[1..]),
         Some("static") => static_server(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
@@ -63,7 +65,7 @@ fn static_server(args: &[String]) -> Result {
 }
 
 /// Builds the release site with Trunk and wasm-opt, and reports its size.
-fn dist() -> Result<PathBuf> {
+pub(crate) fn dist() -> Result<PathBuf> {
     tools::build_tools()?;
     run(tools::with_tool_path(
         Command::new("trunk").args(["build", "--release"]),
@@ -120,42 +122,18 @@ fn test() -> Result {
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
     ))?;
     dist()?;
+    // The end-to-end tests check that a generated 10,000-comment thread loads and folds.
+    let generated = root().join("target/e2e");
+    std::fs::create_dir_all(&generated).map_err(|e| format!("{}: {e}", generated.display()))?;
+    std::fs::write(
+        generated.join("gen-10000.json"),
+        threadgen::generate(1, 10_000),
+    )
+    .map_err(|e| format!("target/e2e/gen-10000.json: {e}"))?;
     run(Command::new("npx")
         .args(["playwright", "test"])
         .current_dir(root().join("tests/e2e")))?;
     println!("xtask: every test passed");
-    Ok(())
-}
-
-/// Load speed against a same-run baseline (benches/load.rs), then the size of what a
-/// reader downloads, raw and gzipped.
-fn bench() -> Result {
-    run(Command::new("cargo").args(["bench", "--bench", "load"]))?;
-    let dist = dist()?;
-    let report_path = root().join("target/bench/report.md");
-    let mut report = std::fs::read_to_string(&report_path).map_err(|e| e.to_string())?;
-    report.push_str("\n## Release site\n\n| file | bytes | gzip -9 |\n|---|---:|---:|\n");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dist)
-        .map_err(|e| e.to_string())?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_file())
-        .collect();
-    files.sort();
-    for file in files {
-        let bytes = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
-        let gzipped = Command::new("gzip")
-            .args(["-9", "-c"])
-            .arg(&file)
-            .output()
-            .map(|o| o.stdout.len())
-            .unwrap_or(0);
-        let name = file.file_name().unwrap_or_default().to_string_lossy();
-        report.push_str(&format!("| {name} | {bytes} | {gzipped} |\n"));
-    }
-    std::fs::write(&report_path, &report).map_err(|e| e.to_string())?;
-    println!("{report}");
-    println!("xtask: report in {}", report_path.display());
     Ok(())
 }
 

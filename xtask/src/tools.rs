@@ -6,6 +6,7 @@ use std::process::Command;
 use crate::{Result, root, run};
 
 const TRUNK_VERSION: &str = "0.21.14";
+const TWIGGY_VERSION: &str = "0.8.0";
 
 /// What `trunk build` needs: the wasm target, Trunk, the wasm-bindgen CLI that matches
 /// Cargo.lock, and wasm-opt from npm (Debian's breaks the build, see README).
@@ -36,6 +37,13 @@ pub fn browser_tools() -> Result {
         apt(&["install", "-y", "chromium", "chromium-driver"])?;
     }
     npm_ci("tests/e2e", "node_modules/@playwright/test/package.json")
+}
+
+/// What `cargo xtask bench` needs beyond the browser tests: its own Playwright, and twiggy
+/// to say what the wasm is made of.
+pub fn bench_tools() -> Result {
+    cargo_install("twiggy", TWIGGY_VERSION, &["--locked"])?;
+    npm_ci("bench", "node_modules/playwright-core/package.json")
 }
 
 /// `command` with the npm-installed wasm-opt first on PATH, ahead of any system one.
@@ -95,7 +103,7 @@ fn npm_ci(dir: &str, installed_marker: &str) -> Result {
         .current_dir(dir))
 }
 
-fn cargo_bin() -> PathBuf {
+pub fn cargo_bin() -> PathBuf {
     let home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 use crate::data::Comment;
 use crate::thread::Thread;
@@ -16,7 +16,13 @@ pub const FIRST_VIEW: usize = 300;
 
 #[derive(Clone, Copy)]
 pub struct Folds {
-    folded: RwSignal<HashSet<u64>>,
+    folded: StoredValue<HashSet<u64>>,
+    /// One signal per comment drawn: a change notifies only the comments whose fold
+    /// changed. (With one signal for the whole set, every fold re-ran a memo in every
+    /// comment on the page, and Leptos's bookkeeping made that quadratic.)
+    open: StoredValue<HashMap<u64, ArcRwSignal<bool>>>,
+    /// For what reads the whole set: saving the folds.
+    changed: Trigger,
     /// The folds the page started with, for "reset".
     first: StoredValue<HashSet<u64>>,
     /// Counts the reader's own folds, so that an unfolding done in steps stops when the
@@ -28,16 +34,34 @@ impl Folds {
     /// Starts with `first` folded: see [`first_view`].
     pub fn new(first: HashSet<u64>) -> Self {
         Self {
-            folded: RwSignal::new(first.clone()),
+            folded: StoredValue::new(first.clone()),
+            open: StoredValue::new(HashMap::new()),
+            changed: Trigger::new(),
             first: StoredValue::new(first),
             generation: StoredValue::new(0),
         }
     }
 
+    /// Whether comment `id` is unfolded, as a signal that changes only with its own fold.
+    pub fn is_open(self, id: u64) -> Signal<bool> {
+        let open = self.folded.with_value(|f| !f.contains(&id));
+        let signal = self
+            .open
+            .write_value()
+            .entry(id)
+            .or_insert_with(|| ArcRwSignal::new(open))
+            .clone();
+        Signal::derive(move || signal.get())
+    }
+
+    pub fn is_folded_untracked(self, id: u64) -> bool {
+        self.folded.with_value(|f| f.contains(&id))
+    }
+
     /// Back to the folds the page started with.
     pub fn reset(self) {
         self.interrupt();
-        self.folded.set(self.first.get_value());
+        self.set(self.first.get_value());
     }
 
     pub fn generation(self) -> u64 {
@@ -48,57 +72,71 @@ impl Folds {
         self.generation.update_value(|g| *g += 1);
     }
 
-    /// A memo per comment, so that toggling one comment re-renders only that comment.
-    pub fn is_open(self, id: u64) -> Memo<bool> {
-        Memo::new(move |_| self.folded.with(|f| !f.contains(&id)))
-    }
-
-    pub fn is_folded_untracked(self, id: u64) -> bool {
-        self.folded.with_untracked(|f| f.contains(&id))
-    }
-
     pub fn toggle(self, id: u64) {
         self.interrupt();
-        self.folded.update(|f| {
-            if !f.remove(&id) {
-                f.insert(id);
-            }
-        });
+        let folded = !self.folded.write_value().remove(&id);
+        if folded {
+            self.folded.write_value().insert(id);
+        }
+        self.notify([id]);
     }
 
     /// Unfolds these comments, such as the ancestors of a linked comment.
     pub fn open_all(self, ids: impl IntoIterator<Item = u64>) {
-        let ids: Vec<u64> = ids.into_iter().collect();
-        if self
-            .folded
-            .with_untracked(|f| ids.iter().any(|id| f.contains(id)))
-        {
-            self.folded.update(|f| {
-                for id in &ids {
-                    f.remove(id);
-                }
-            });
-        }
+        let opened: Vec<u64> = {
+            let mut folded = self.folded.write_value();
+            ids.into_iter().filter(|id| folded.remove(id)).collect()
+        };
+        self.notify(opened);
     }
 
     /// Folds these comments, leaving every other fold as it is.
     pub fn fold_all(self, ids: impl IntoIterator<Item = u64>) {
         self.interrupt();
-        self.folded.update(|f| f.extend(ids));
+        let closed: Vec<u64> = {
+            let mut folded = self.folded.write_value();
+            ids.into_iter().filter(|&id| folded.insert(id)).collect()
+        };
+        self.notify(closed);
     }
 
     /// Every fold, for saving or for restoring later.
     pub fn snapshot(self) -> HashSet<u64> {
-        self.folded.get_untracked()
+        self.folded.get_value()
     }
 
     /// Read inside an effect: the current folds, tracked.
     pub fn tracked(self) -> HashSet<u64> {
-        self.folded.get()
+        self.changed.track();
+        self.folded.get_value()
     }
 
     pub fn restore(self, folded: HashSet<u64>) {
-        self.folded.set(folded);
+        self.set(folded);
+    }
+
+    fn set(self, folded: HashSet<u64>) {
+        let changed: Vec<u64> = self
+            .folded
+            .with_value(|old| old.symmetric_difference(&folded).copied().collect());
+        self.folded.set_value(folded);
+        self.notify(changed);
+    }
+
+    /// Tells the comments drawn whose fold changed, and whatever reads the whole set.
+    fn notify(self, changed: impl IntoIterator<Item = u64>) {
+        let mut any = false;
+        self.open.with_value(|open| {
+            for id in changed {
+                any = true;
+                if let Some(signal) = open.get(&id) {
+                    signal.set(!self.folded.with_value(|f| f.contains(&id)));
+                }
+            }
+        });
+        if any {
+            self.changed.notify();
+        }
     }
 }
 

@@ -143,8 +143,21 @@ fn scroll_to_comment(id: u64, focus: bool) {
     let Some(element) = document().get_element_by_id(&comment_anchor(id)) else {
         return;
     };
-    scroll_to_top_of_screen(&element, ScrollBehavior::Auto);
-    land_on(id, f64::NAN, 0);
+    // Cards off screen have an estimated height (`content-visibility: auto`), so a smooth
+    // scroll to a far comment would aim at a place that moves as it goes. A far comment
+    // is reached at once and then set straight; a near one glides there.
+    let screen = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let far = element.get_bounding_client_rect().top().abs() > screen;
+    if far {
+        scroll_to_top_of_screen(&element, ScrollBehavior::Instant);
+        set_straight(id, 3);
+    } else {
+        scroll_to_top_of_screen(&element, ScrollBehavior::Auto);
+    }
     if focus {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
@@ -161,35 +174,19 @@ fn scroll_to_top_of_screen(element: &web_sys::Element, behavior: ScrollBehavior)
     element.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
-/// Cards off screen have an estimated height (`content-visibility: auto`), so a scroll
-/// aimed at a far comment can stop short once the cards it passed take their real height.
-/// When the scroll has come to rest, and the comment is not at the top of the screen
-/// where it could be, jump the rest of the way. Gives up after about three seconds.
-fn land_on(id: u64, last_y: f64, frame: u32) {
-    if frame > 180 {
+/// After a jump, the cards now on screen take their real height and the comment moves:
+/// scroll to it again in each of the next few frames, too soon to fight a reader's scroll.
+fn set_straight(id: u64, frames: u32) {
+    if frames == 0 {
         return;
     }
     request_animation_frame(move || {
-        let y = window().scroll_y().unwrap_or(0.0);
-        // The first frames may come before a smooth scroll has started moving.
-        if frame < 3 || y != last_y {
-            return land_on(id, y, frame + 1);
-        }
-        let Some(element) = document().get_element_by_id(&comment_anchor(id)) else {
-            return;
-        };
-        let bottom = document().document_element().map_or(0.0, |e| {
-            f64::from(e.scroll_height())
-                - window()
-                    .inner_height()
-                    .ok()
-                    .and_then(|h| h.as_f64())
-                    .unwrap_or(0.0)
-        });
-        if element.get_bounding_client_rect().top().abs() > 2.0 && y < bottom - 1.0 {
+        if let Some(element) = document().get_element_by_id(&comment_anchor(id))
+            && element.get_bounding_client_rect().top().abs() > 1.0
+        {
             scroll_to_top_of_screen(&element, ScrollBehavior::Instant);
-            land_on(id, f64::NAN, frame + 1);
         }
+        set_straight(id, frames - 1);
     });
 }
 

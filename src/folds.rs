@@ -8,11 +8,13 @@ use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet, VecDeque};
 
 use crate::data::Comment;
+use crate::state::PAGE;
 use crate::thread::Thread;
 
-/// How many comments the first view draws before the rest start folded: several screens
-/// of reading, and few enough that a thread of 100,000 comments opens at once.
-pub const FIRST_VIEW: usize = 300;
+/// How many comments the first view draws before the rest start folded: a dozen screens
+/// of reading, and few enough that a thread of 100,000 comments opens at once (drawing
+/// costs the wasm about half a millisecond a comment; see BENCHMARKS.md).
+pub const FIRST_VIEW: usize = 150;
 
 #[derive(Clone, Copy)]
 pub struct Folds {
@@ -145,11 +147,13 @@ impl Folds {
 /// comment with replies starts folded, so the reader sees the start of each conversation
 /// and a "Show N replies" button on the rest, and no unfold draws more than one level.
 pub fn first_view(comments: &[Comment], thread: &Thread, budget: usize) -> HashSet<u64> {
+    // Only the first page of a long list is drawn, so only it counts and opens.
+    let drawn_of = |list: &[usize]| list.len().min(PAGE);
     let mut open = vec![false; comments.len()];
-    let mut drawn = thread.roots().len();
-    let mut queue: VecDeque<usize> = thread.roots().iter().copied().collect();
+    let mut drawn = drawn_of(thread.roots());
+    let mut queue: VecDeque<usize> = thread.roots()[..drawn].iter().copied().collect();
     while let Some(i) = queue.pop_front() {
-        let replies = thread.children(i);
+        let replies = &thread.children(i)[..drawn_of(thread.children(i))];
         if replies.is_empty() || drawn + replies.len() > budget {
             continue;
         }

@@ -8,8 +8,9 @@ use crate::route::Route;
 use crate::sort::SortOrder;
 
 /// Siblings drawn at once; more come a page at a time, so a comment with 100,000 replies
-/// opens at once instead of freezing the tab.
-pub const PAGE: usize = 200;
+/// opens at once instead of freezing the tab. A hundred comments are many screens of
+/// reading and draw within one frame budget's order of magnitude (see BENCHMARKS.md).
+pub const PAGE: usize = 100;
 
 #[derive(Clone, Copy)]
 pub struct Reader {

@@ -195,19 +195,19 @@ async fn unfolding_restores_the_folds_inside() {
 async fn a_long_list_of_siblings_is_drawn_a_page_at_a_time() {
     let page = mount_json(&generated(1000, false));
     tick().await;
-    assert_eq!(count(&page, "li.comment"), 200);
+    assert_eq!(count(&page, "li.comment"), 100);
     let more: HtmlElement = find(&page, ".more-replies button")
         .unwrap()
         .unchecked_into();
     assert_eq!(
         more.text_content().as_deref(),
-        Some("Show 200 more of 800 replies")
+        Some("Show 100 more of 900 replies")
     );
     more.click();
     tick().await;
-    assert_eq!(count(&page, "li.comment"), 400);
-    assert!(find(&page, "#comment-400").is_some());
-    assert!(find(&page, "#comment-401").is_none());
+    assert_eq!(count(&page, "li.comment"), 200);
+    assert!(find(&page, "#comment-200").is_some());
+    assert!(find(&page, "#comment-201").is_none());
 }
 
 #[wasm_bindgen_test]

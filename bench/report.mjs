@@ -23,6 +23,8 @@ const GOALS = {
   // "Responsive" while Expand all works: no gap between frames longer than RAIL's 100 ms
   // budget for a visible response.
   responsiveGapMs: 100,
+  // Throttled first paint of the prerendered page vs the same HTML as a static page.
+  prerenderedFcpRatio: 1.1,
 };
 
 const NOTES_START = "<!-- notes:start -->";
@@ -147,6 +149,22 @@ function goalsSection(browser, size) {
   }
 
   {
+    const f = s["first-paint-throttled"];
+    const ratio = f?.ratio?.["prerendered/static"]?.fcp ?? null;
+    const wasm = med(f, "prerendered", "wasm-started");
+    const bad = [failures(f, "prerendered"), failures(f, "static")].filter(Boolean).join("; ");
+    rows.push([
+      "Prerendered first contentful paint, throttled (Slow 4G, 4× CPU)",
+      `≤ ${GOALS.prerenderedFcpRatio}× the static page`,
+      f
+        ? `prerendered ${fmtMs(med(f, "prerendered", "fcp"))}, static ${fmtMs(med(f, "static", "fcp"))}${wasm != null ? `; the wasm started at ${fmtMs(wasm)}` : ""}${bad ? `; ${bad}` : ""}`
+        : "no data",
+      fmtRatio(ratio),
+      met(ratio == null ? null : ratio <= GOALS.prerenderedFcpRatio),
+    ]);
+  }
+
+  {
     const g = s["gen-10000"];
     const app = med(g, "app", "interactive");
     const base = med(g, "baseline", "all-rendered");
@@ -198,11 +216,44 @@ function goalsSection(browser, size) {
     ]);
   }
 
-  return ["## Goals", "", "Each figure is the median of the runs; the ratio is app ÷ baseline measured in the same runs.", "", table(["Goal", "Target", "Measured", "Ratio", "Met?"], rows, [1, 2, 4])].join("\n");
+  return ["## Goals", "", "Each figure is the median of the runs; the ratio is app ÷ baseline (for the throttled first paint, prerendered ÷ static) measured in the same runs.", "", table(["Goal", "Target", "Measured", "Ratio", "Met?"], rows, [1, 2, 4])].join("\n");
+}
+
+// The throttled first paint: one row per page, each compared with the reference page.
+function firstPaintSection(name, scenario) {
+  const ref = scenario.reference ?? "static";
+  const pages = ["prerendered", "plain", "baseline", "static"].filter((k) => scenario[k]);
+  for (const k of Object.keys(scenario.outcomes ?? {})) if (!pages.includes(k)) pages.push(k);
+  const spread = (page, metric) => {
+    const v = scenario[page]?.[metric];
+    if (v?.median == null) return "—";
+    return `${fmtMs(v.median)} (${num(v.min)}–${num(v.max)})`;
+  };
+  const ratio = (a, b, metric) => fmtRatio(scenario.ratio?.[`${a}/${b}`]?.[metric] ?? null);
+  const hasWasm = pages.some((k) => scenario[k]?.["wasm-started"]);
+  const head = ["page", "fcp median (min–max)", "first comment median (min–max)", `fcp ÷ ${ref}`, `first comment ÷ ${ref}`];
+  if (hasWasm) head.push("wasm started", "interactive");
+  const rows = pages.map((k) => {
+    const bad = failures(scenario, k);
+    const row = [bad ? `${k} (${bad})` : k, spread(k, "fcp"), spread(k, "first-comment")];
+    row.push(k === ref ? "1.00× (reference)" : ratio(k, ref, "fcp"), k === ref ? "1.00× (reference)" : ratio(k, ref, "first-comment"));
+    if (hasWasm) row.push(fmtMs(med(scenario, k, "wasm-started")), fmtMs(med(scenario, k, "interactive")));
+    return row;
+  });
+  const others = Object.keys(scenario.ratio ?? {}).filter((key) => !key.endsWith(`/${ref}`));
+  const versus = others.map((key) => {
+    const [a, b] = key.split("/");
+    return `- ${a} ÷ ${b}: fcp ${ratio(a, b, "fcp")}, first comment ${ratio(a, b, "first-comment")}`;
+  });
+  const notes = (scenario.notes ?? []).map((n) => `- ${n}`);
+  const body = pages.some((k) => scenario[k] && Object.keys(scenario[k]).length) ? table(head, rows) : "_No run of this scenario completed._";
+  const runs = Math.max(0, ...Object.values(scenario.outcomes ?? {}).map((list) => list.length));
+  return [`### ${name}${runs ? ` (${runs} run${runs === 1 ? "" : "s"})` : ""}`, "", body, "", ...versus, ...(versus.length ? [""] : []), ...notes].join("\n");
 }
 
 // One table per scenario: every metric of every side, and the ratio.
 function scenarioSection(name, scenario) {
+  if (name === "first-paint-throttled") return firstPaintSection(name, scenario);
   // The reference first for the variants (as built, then without the technique).
   const order = scenario.control ? ["control", "app"] : ["app", "baseline"];
   const sides = order.filter((k) => scenario[k] && Object.keys(scenario[k]).length);
@@ -317,7 +368,7 @@ function keptNotes(file) {
   return text.slice(start + NOTES_START.length, end).replace(/^\n+|\n+$/g, "") || NOTES_PLACEHOLDER;
 }
 
-const SCENARIO_ORDER = ["bundled", "gen-1000", "gen-10000", "gen-100000", "fold-1000", "expand-all-10000", "collapse-all-10000", "gen-10000-no-cv", "expand-all-10000-no-cv", "collapse-all-10000-no-cv"];
+const SCENARIO_ORDER = ["bundled", "first-paint-throttled", "gen-1000", "gen-10000", "gen-100000", "fold-1000", "expand-all-10000", "collapse-all-10000", "gen-10000-no-cv", "expand-all-10000-no-cv", "collapse-all-10000-no-cv"];
 
 function render({ browser, size, native, args }) {
   const when = browser?.date ?? new Date().toISOString();
@@ -345,6 +396,7 @@ function render({ browser, size, native, args }) {
     "- The **baseline** (`baseline.html`, bench/baseline/) renders the same DOM as the app for the fully unfolded thread with hand-written DOM calls: the reference for how fast this page can be.",
     "- **first-comment**: to the next frame after the first `li.comment` is attached. **all-rendered**: after every comment (bundled) or the baseline's `data-rendered` flag. **interactive** (app): the toolbar and a comment are present and the DOM stays unchanged for a frame. **fcp**: Chromium's first-contentful-paint (a presentation time, so it can fall after the main-thread frame).",
     "- **longest-task** / **long-tasks**: the Long Tasks API (tasks over 50 ms; 0 when none) over the whole load, until the DOM has been quiet for 500 ms. **js-heap-bytes**: CDP `JSHeapUsedSize` after a garbage collection. **wasm-memory-bytes**: the instance's linear memory. **json-parse**: `JSON.parse` alone on the same file text, for comparison with the app's `threadview:parse` measure.",
+    "- **first-paint-throttled**: the prerendered app (`index.html`), the same build without the prerender (`plain.html`), the baseline and the prerendered HTML with its scripts removed (`static.html`, the reference), each loaded under CDP network and CPU throttling (the scenario's notes give the figures); fcp and first comment per page, and their ratio to the static page.",
     "- **measure threadview:…**: the app's own User Timing measures (`performance.measure`), where the build records them.",
     "- Clicks (fold, Expand all) are `element.click()` in the page: the time to the next frame, and to the frame after the last change once the DOM has been quiet for 500 ms. **max-frame-gap** is the longest time between animation frames meanwhile.",
     "",

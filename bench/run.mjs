@@ -90,6 +90,9 @@ function pageProbe(cfg) {
     mutationSeq: 0,
     settledFrame: 0, // the next frame after the last mutation (see onMutated)
     wasmMemory: null,
+    wasmStarted: null, // when the wasm instance was ready, just before the app's start code ran
+    servedNodes: null, // the prerendered comments and buttons as served, once the wasm started
+    servedComments: [],
   });
 
   // Long tasks and paints, buffered so the ones before the observers existed count too.
@@ -119,6 +122,7 @@ function pageProbe(cfg) {
             ? exports.memory
             : Object.values(exports).find((v) => v instanceof WebAssembly.Memory);
         if (memory) b.wasmMemory = memory;
+        if (b.wasmStarted == null) b.onWasmStarted();
         return result;
       });
     };
@@ -133,11 +137,47 @@ function pageProbe(cfg) {
       }),
     );
 
-  const commentCount = () => document.querySelectorAll("li.comment").length;
+  // A prerendered page is served with the discussion already in its HTML, inside this
+  // element, and the app takes it over when its wasm starts. What was served there is not
+  // the app's: it must not make the app count as interactive, nor, for a page asked for
+  // another thread (?data=, cfg.skipPrerendered), as having drawn its first comment. The
+  // served elements are the ones inside it before the wasm started (snapshot then), so
+  // this holds whether the app removes the prerendered copy, hides it or renders into it.
+  // The app renders beside it in a [hidden] element and shows that in its place when it has
+  // something to show (src/main.rs): nothing under [hidden] is on screen.
+  const SERVED = "#prerendered, .prerendered";
+  const served = (e) => (b.servedNodes ? b.servedNodes.has(e) : e.closest(SERVED) != null);
+  const shown = (e) => e.closest("[hidden]") == null;
+  b.onWasmStarted = () => {
+    b.wasmStarted = performance.now();
+    b.servedComments = [...document.querySelectorAll(`:is(${SERVED}) li.comment`)];
+    b.servedNodes = new WeakSet([...b.servedComments, ...document.querySelectorAll(`:is(${SERVED}) button`)]);
+    // Should the app's start change nothing, the interactive check still gets its frame.
+    if (cfg.interactive) {
+      b.nextFrame().then((t) => {
+        if (b.interactive == null && !framePending && appReady()) b.interactive = t;
+      });
+    }
+  };
+  // The first li.comment on screen that is the app's (on a page with nothing served, any).
+  const ownComment = () => {
+    const outside = document.querySelector(`li.comment:not(:is(${SERVED}) *):not([hidden] *)`);
+    if (outside) return outside;
+    for (const e of document.querySelectorAll(`:is(${SERVED}) li.comment`)) if (!served(e) && shown(e)) return e;
+    return null;
+  };
+  // Comments on the page; the served ones count until the app has started (they are what
+  // the reader sees), unless the page was asked for another thread, and not after.
+  const commentCount = () => {
+    const all = document.querySelectorAll("li.comment").length;
+    if (b.servedNodes) return all - b.servedComments.filter((e) => e.isConnected).length;
+    return cfg.skipPrerendered ? all - document.querySelectorAll(`:is(${SERVED}) li.comment`).length : all;
+  };
   b.commentCount = commentCount;
+  const commentShown = () => (cfg.skipPrerendered ? ownComment() : document.querySelector("li.comment:not([hidden] *)"));
   b.toolbarButton = (text) =>
-    [...document.querySelectorAll(".discussion .toolbar button")].find((e) => e.textContent.trim() === text) || null;
-  const appReady = () => b.toolbarButton("Expand all") && document.querySelector("li.comment");
+    [...document.querySelectorAll(".discussion .toolbar button")].find((e) => e.textContent.trim() === text && !served(e) && shown(e)) || null;
+  const appReady = () => b.toolbarButton("Expand all") && ownComment();
 
   // After every batch of mutations, wait for the next frame. If nothing changed meanwhile,
   // that frame showed the last change: settledFrame. Otherwise wait for another frame.
@@ -167,7 +207,7 @@ function pageProbe(cfg) {
     b.lastMutation = now;
     b.mutationSeq++;
     addStyle();
-    if (b.firstCommentAttached == null && document.querySelector("li.comment")) {
+    if (b.firstCommentAttached == null && commentShown()) {
       b.firstCommentAttached = now;
       b.nextFrame().then((t) => (b.firstComment = t));
     }
@@ -310,16 +350,25 @@ async function getBrowser() {
 // Opens `url` in a fresh context (so a cold HTTP cache, no saved folds) with the probe
 // installed, and waits for the probe field `until`. Returns the page to measure, or the
 // reason there is none ("crash", "timeout", "error: …"). The caller must call close().
-async function openPage(url, { cfg, until, timeoutMs, bypassCSP = false }) {
+// `emulate` ({ network, cpu }) throttles the page over CDP before it navigates.
+async function openPage(url, { cfg, until, timeoutMs, bypassCSP = false, emulate = null }) {
   const context = await (await getBrowser()).newContext({ viewport: VIEWPORT, bypassCSP });
   await context.addInitScript(pageProbe, cfg);
   const page = await context.newPage();
+  if (emulate) {
+    // The session stays attached until the context closes: the emulation lives with it.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", emulate.network);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: emulate.cpu });
+  }
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e.message || e).slice(0, 200)));
   let crashed = false;
   const crash = new Promise((resolve) => page.once("crash", () => ((crashed = true), resolve("crash"))));
   // A page stuck in a long task can hold up closing; the run goes on regardless.
-  const close = () => Promise.race([context.close().catch(() => {}), sleep(30000)]);
+  // (unref: the wait must not keep node alive 30 s once everything is done.)
+  const close = () => Promise.race([context.close().catch(() => {}), new Promise((r) => setTimeout(r, 30000).unref())]);
   const load = (async () => {
     await page.goto(url, { waitUntil: "commit", timeout: timeoutMs });
     await page.waitForFunction(
@@ -482,7 +531,7 @@ function scenarioResult(sides, refName, runs, pairs, notes) {
 // Scenarios
 
 // The figures worth a line of progress; the JSON has them all.
-const SHOWN = new Set(["fcp", "first-comment", "all-rendered", "interactive", "longest-task", "comments", "json-parse",
+const SHOWN = new Set(["fcp", "first-comment", "wasm-started", "all-rendered", "interactive", "longest-task", "comments", "json-parse",
   "unfold first", "fold", "unfold all below stable", "fold again", "unfold again",
   "expand-all", "expand-all max-frame-gap", "collapse-all", "collapse-all max-frame-gap"]);
 
@@ -562,7 +611,8 @@ async function bundled(ctx) {
 // it says it has rendered everything).
 async function measureLoad(ctx, { kind, file, timeoutMs, css, bypassCSP }) {
   const url = kind === "app" ? `${ctx.site}?data=${file}` : `${ctx.site}baseline.html?data=${file}`;
-  const cfg = kind === "app" ? { interactive: true, css } : { css };
+  // The app's page may be served with the bundled discussion prerendered: not this thread's.
+  const cfg = kind === "app" ? { interactive: true, css, skipPrerendered: true } : { css };
   const until = kind === "app" ? "interactive" : "rendered";
   const opened = await openPage(url, { cfg, until, timeoutMs, bypassCSP });
   try {
@@ -639,7 +689,7 @@ async function fold1000(ctx) {
   const unfoldBelow = `li#comment-${target.id} > .comment-card button.unfold-below`;
   await interleave("fold-1000", ctx.runs, sides, async () => {
     const opened = await openPage(`${ctx.site}?data=${file}#comment-${target.id}`, {
-      cfg: { interactive: true },
+      cfg: { interactive: true, skipPrerendered: true },
       until: "interactive",
       timeoutMs: 60000,
     });
@@ -691,7 +741,7 @@ async function fold1000(ctx) {
 async function measureExpandCollapse(ctx, { css, bypassCSP }) {
   const file = "gen-10000.json";
   const opened = await openPage(`${ctx.site}?data=${file}`, {
-    cfg: { interactive: true, css },
+    cfg: { interactive: true, css, skipPrerendered: true },
     until: "interactive",
     timeoutMs: 60000,
     bypassCSP,
@@ -788,9 +838,117 @@ async function expandAllNoCv(ctx) {
   return splitExpandCollapse(sides, "control", ctx.runs, "-no-cv", [noCvNote("Expand all / Collapse all"), ...notes]);
 }
 
+// ---------------------------------------------------------------------------------------
+// First paint on a slow phone: is the prerendered page readable before the wasm arrives?
+
+// DevTools Protocol emulation, set on each page before it navigates. The network figures
+// are "Slow 4G" (Lighthouse's mobile throttling: 150 ms, 1.6 Mbit/s down, 750 kbit/s up),
+// applied as they are; the latency is added to every request by Chromium.
+const THROTTLE = {
+  network: { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 },
+  cpu: 4,
+};
+// The four builds of one discussion at the site root, sharing CSS, JS and wasm. The one
+// every other is compared with comes last.
+const FIRST_PAINT_PAGES = {
+  prerendered: { file: "", what: "index.html, the app as shipped: the discussion prerendered in its HTML, taken over by the wasm", wasm: true },
+  plain: { file: "plain.html", what: "the same build without the prerender (an empty body until the wasm runs)", wasm: true },
+  baseline: { file: "baseline.html", what: "the vanilla-JS renderer", wasm: false },
+  static: { file: "static.html", what: "the prerendered HTML with every script and the module and wasm preloads removed: a plain static page, the reference", wasm: false },
+};
+const FIRST_PAINT_REFERENCE = "static";
+const FIRST_PAINT_COMPARED = [
+  ...Object.keys(FIRST_PAINT_PAGES).filter((k) => k !== FIRST_PAINT_REFERENCE).map((k) => [k, FIRST_PAINT_REFERENCE]),
+  ["prerendered", "plain"],
+  ["prerendered", "baseline"],
+];
+const FIRST_PAINT_TIMEOUT_MS = 60000;
+
+async function firstPaintThrottled(ctx) {
+  const sides = Object.fromEntries(Object.keys(FIRST_PAINT_PAGES).map((k) => [k, new Side()]));
+  const notes = new Set();
+  await interleave("first-paint-throttled", ctx.runs, sides, async (name) => {
+    const { file, wasm } = FIRST_PAINT_PAGES[name];
+    const started = Date.now();
+    const opened = await openPage(ctx.site + file, {
+      cfg: { interactive: wasm },
+      until: "firstComment",
+      timeoutMs: FIRST_PAINT_TIMEOUT_MS,
+      emulate: THROTTLE,
+    });
+    try {
+      if (opened.outcome !== "ok") return { metrics: {}, outcome: opened.outcome, errors: opened.errors };
+      const left = Math.max(1000, FIRST_PAINT_TIMEOUT_MS - (Date.now() - started));
+      const got = await guarded(opened, left + 5000, (page) =>
+        page.evaluate(
+          async ({ wasm, left }) => {
+            const b = window.__bench;
+            const until = async (ready, ms) => {
+              const end = performance.now() + ms;
+              while (!ready() && performance.now() < end) await new Promise((r) => setTimeout(r, 50));
+            };
+            // The paint entry reaches the observer a little after the paint itself.
+            const fcp = () => b.paints["first-contentful-paint"] ?? performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null;
+            await until(() => fcp() != null, Math.min(10000, left));
+            // The app's pages go on to start the wasm and become usable: for the record,
+            // and to show what the prerendered page does not wait for.
+            if (wasm) await until(() => b.interactive != null, left);
+            return {
+              fcp: fcp(),
+              "first-comment": b.firstComment,
+              "wasm-started": b.wasmStarted,
+              interactive: b.interactive,
+              comments: b.commentCount(),
+            };
+          },
+          { wasm, left },
+        ),
+      );
+      if (got.outcome !== "ok") return { metrics: {}, outcome: got.outcome, errors: opened.errors };
+      const m = got.value;
+      if (m.fcp == null) notes.add(`${name}: no first-contentful-paint entry in some runs`);
+      if (wasm && m.interactive == null) notes.add(`${name}: not interactive within ${FIRST_PAINT_TIMEOUT_MS / 1000} s in some runs`);
+      if (!wasm) {
+        if (m["wasm-started"] != null) notes.add(`${name}: instantiated a wasm module`);
+        delete m["wasm-started"];
+        delete m.interactive;
+      }
+      return { metrics: m, outcome: "ok", errors: opened.errors };
+    } finally {
+      await opened.close();
+    }
+  });
+
+  const { network, cpu } = THROTTLE;
+  const result = scenarioResult(sides, null, ctx.runs, {}, [
+    `Throttled with Chromium DevTools Protocol emulation, set on each page before it navigates (fresh context, cold cache): Network.emulateNetworkConditions { latency: ${network.latency} ms, downloadThroughput: ${num0(network.downloadThroughput)} B/s (1.6 Mbit/s), uploadThroughput: ${num0(network.uploadThroughput)} B/s (750 kbit/s) } ("Slow 4G") and Emulation.setCPUThrottlingRate { rate: ${cpu} }.`,
+    `Pages: ${Object.entries(FIRST_PAINT_PAGES).map(([k, p]) => `${k} = ${p.file || "/"}, ${p.what}`).join("; ")}.`,
+    `fcp: Chromium's first-contentful-paint; first-comment: navigation start to the frame after the first li.comment is in the document (served in the HTML for prerendered and static, rendered by the JS for plain and baseline); wasm-started: the wasm instance ready; interactive: the app's own toolbar and a comment present, the DOM unchanged for a frame. ratio[a/b]: a ÷ b of the medians (ratio_per_run: run by run); the goal is prerendered fcp ≤ 1.1× static, whatever the size of the wasm.`,
+    ...notes,
+  ]);
+  result.reference = FIRST_PAINT_REFERENCE;
+  result.throttle = THROTTLE;
+  for (const [a, b] of FIRST_PAINT_COMPARED) {
+    const key = `${a}/${b}`;
+    result.ratio[key] = {};
+    result.ratio_per_run[key] = {};
+    for (const metric of ["fcp", "first-comment"]) {
+      const x = result[a]?.[metric];
+      const y = result[b]?.[metric];
+      if (!x || !y) continue;
+      result.ratio[key][metric] = ratioOf(x.median, y.median);
+      result.ratio_per_run[key][metric] = summary(x.values.map((v, i) => ratioOf(v, y.values[i])));
+    }
+  }
+  return { "first-paint-throttled": result };
+}
+
+const num0 = (v) => Math.round(v).toLocaleString("en-US");
+
 // Run order; each entry names the scenarios it writes, which --only may select by.
 const SCENARIOS = [
   { names: ["bundled"], run: bundled },
+  { names: ["first-paint-throttled"], run: firstPaintThrottled },
   { names: ["gen-1000"], run: genScenario(1000) },
   { names: ["gen-10000"], run: genScenario(10000) },
   { names: ["gen-100000"], run: genScenario(100000) },

@@ -179,7 +179,9 @@ pub async fn load(url: &str) -> Result<Loaded, LoadError> {
     }
     measure("threadview:fetch", "threadview:fetch-start");
     mark("threadview:parse-start");
-    // As the browser would read it: invalid UTF-8 becomes U+FFFD.
+    // As the browser would read it: invalid UTF-8 becomes U+FFFD. Checking 30 MB takes a
+    // task of its own.
+    next_task().await;
     let text = String::from_utf8_lossy(&bytes);
     let loaded = read(&text).await.map_err(|e| fail(LoadErrorKind::Data(e)));
     measure("threadview:parse", "threadview:parse-start");
@@ -191,6 +193,7 @@ pub async fn load(url: &str) -> Result<Loaded, LoadError> {
 const COMMENTS_PER_SLICE: usize = 4_000;
 
 async fn read(text: &str) -> Result<Loaded, DataError> {
+    next_task().await;
     let mut parsing = Parsing::start(text)?;
     loop {
         next_task().await;

@@ -9,6 +9,8 @@ pub mod data;
 pub mod date;
 pub mod folds;
 pub mod keys;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod route;
 pub mod search;
 pub mod sort;

@@ -36,8 +36,7 @@ pub fn App() -> impl IntoView {
     load();
 
     view! {
-        <main id="main">
-            <ThemeSwitch />
+        <Frame>
             {move || match state.get() {
                 LoadState::Loading => {
                     view! { <p class="loading" role="status">"Loading the discussion…"</p> }
@@ -48,6 +47,18 @@ pub fn App() -> impl IntoView {
                     view! { <LoadErrorView error on_retry=move || load() /> }.into_any()
                 }
             }}
+        </Frame>
+    }
+}
+
+/// Around everything the page shows, the same whether the app draws it or the build
+/// prerenders it.
+#[component]
+pub fn Frame(children: Children) -> impl IntoView {
+    view! {
+        <main id="main">
+            <ThemeSwitch />
+            {children()}
         </main>
     }
 }

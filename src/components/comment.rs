@@ -53,6 +53,7 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
             <button
                 class="comment-author"
                 type="button"
+                disabled=super::PRERENDERING
                 aria-pressed=move || by_author.get().to_string()
                 title=format!("Highlight every comment by {author}")
                 on:click={

@@ -16,8 +16,8 @@ pub mod overview;
 pub mod participants;
 pub mod theme;
 
-pub use app::App;
-pub use page::Page;
+pub use app::{App, Frame};
+pub use page::{Page, Reading};
 
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -29,6 +29,28 @@ use crate::route::{Route, comment_anchor};
 use crate::search;
 use crate::sort::{Arrangement, SortOrder};
 use crate::state::Reader;
+
+/// True in the native build, which renders the page to static HTML at build time: a name
+/// stays readable there, but its button, which only the app can work, is disabled. The
+/// controls that need the app are hidden by `style/main.css` until the app takes over.
+pub const PRERENDERING: bool = !cfg!(target_arch = "wasm32");
+
+/// The id of the prerendered page in `index.html`, and of the element the app is mounted
+/// in beside it, hidden until it has something to show (see `src/main.rs`).
+pub const PRERENDERED_ID: &str = "prerendered";
+pub const APP_ID: &str = "app";
+
+/// Shows the app in place of the prerendered page, in one step: the next frame paints
+/// the app where the static page was, at the same scroll position.
+pub fn take_over_prerendered() {
+    let document = document();
+    if let Some(prerendered) = document.get_element_by_id(PRERENDERED_ID) {
+        if let Some(app) = document.get_element_by_id(APP_ID) {
+            let _ = app.remove_attribute("hidden");
+        }
+        prerendered.remove();
+    }
+}
 
 /// Replies drawn per frame while expanding everything: about what a frame has time for.
 const UNFOLD_STEP: usize = 150;

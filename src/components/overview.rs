@@ -118,11 +118,14 @@ pub fn Overview() -> impl IntoView {
         })
         .collect_view();
 
-    let wide = window()
-        .match_media(WIDE)
-        .ok()
-        .flatten()
-        .is_some_and(|query| query.matches());
+    // Prerendered open: style/main.css hides the open panel's drawing on narrow screens
+    // until the app takes over, so the page does not move when it does.
+    let wide = !cfg!(target_arch = "wasm32")
+        || window()
+            .match_media(WIDE)
+            .ok()
+            .flatten()
+            .is_some_and(|query| query.matches());
 
     view! {
         <details class="overview-panel" open=wide>

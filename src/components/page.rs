@@ -16,7 +16,8 @@ use crate::folds;
 use crate::route::{Route, branch_root_depth, comment_anchor};
 use crate::sort::SortOrder;
 
-/// A loaded discussion: the article, then the thread, following the URL fragment.
+/// A loaded discussion in the browser: [`Reading`], following the URL fragment, with
+/// folds remembered and the keyboard, search and print wired up.
 #[component]
 pub fn Page(data: Arc<Loaded>) -> impl IntoView {
     let location = window().location();
@@ -83,7 +84,20 @@ pub fn Page(data: Arc<Loaded>) -> impl IntoView {
         }
     });
 
-    let article = ctx.data.discussion.article.clone();
+    // First of the effects, so that links and focus act on the page the reader sees.
+    Effect::new(|_| super::take_over_prerendered());
+    view! { <Reading view_root /> }
+}
+
+/// What the page shows for a loaded discussion, without the browser glue of [`Page`]
+/// (address, storage, listeners): the app draws it, and the build prerenders it.
+#[component]
+pub fn Reading(view_root: Memo<Option<usize>>) -> impl IntoView {
+    let article = expect_context::<ThreadContext>()
+        .data
+        .discussion
+        .article
+        .clone();
     view! {
         <Story article />
         <Participants />
@@ -143,21 +157,11 @@ fn scroll_to_comment(id: u64, focus: bool) {
     let Some(element) = document().get_element_by_id(&comment_anchor(id)) else {
         return;
     };
-    // Cards off screen have an estimated height (`content-visibility: auto`), so a smooth
-    // scroll to a far comment would aim at a place that moves as it goes. A far comment
-    // is reached at once and then set straight; a near one glides there.
-    let screen = window()
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
-    let far = element.get_bounding_client_rect().top().abs() > screen;
-    if far {
-        scroll_to_top_of_screen(&element, ScrollBehavior::Instant);
-        set_straight(id, 3);
-    } else {
-        scroll_to_top_of_screen(&element, ScrollBehavior::Auto);
-    }
+    // Cards off screen have an estimated height (`content-visibility: auto`), and cards
+    // just drawn have no height yet, so a smooth scroll would aim at a place that moves as
+    // it goes. The comment is reached at once, then set straight.
+    scroll_to_top_of_screen(&element);
+    set_straight(id, 3);
     if focus {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
@@ -167,10 +171,10 @@ fn scroll_to_comment(id: u64, focus: bool) {
     }
 }
 
-fn scroll_to_top_of_screen(element: &web_sys::Element, behavior: ScrollBehavior) {
+fn scroll_to_top_of_screen(element: &web_sys::Element) {
     let options = ScrollIntoViewOptions::new();
     options.set_block(ScrollLogicalPosition::Start);
-    options.set_behavior(behavior);
+    options.set_behavior(ScrollBehavior::Instant);
     element.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
@@ -184,7 +188,7 @@ fn set_straight(id: u64, frames: u32) {
         if let Some(element) = document().get_element_by_id(&comment_anchor(id))
             && element.get_bounding_client_rect().top().abs() > 1.0
         {
-            scroll_to_top_of_screen(&element, ScrollBehavior::Instant);
+            scroll_to_top_of_screen(&element);
         }
         set_straight(id, frames - 1);
     });

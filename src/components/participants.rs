@@ -65,7 +65,13 @@ pub fn Participants() -> impl IntoView {
         };
         view! {
             <li>
-                <button type="button" class="participant" aria-pressed=pressed on:click=press>
+                <button
+                    type="button"
+                    class="participant"
+                    aria-pressed=pressed
+                    disabled=super::PRERENDERING
+                    on:click=press
+                >
                     {author}
                     " "
                     <span class="count">{n}</span>

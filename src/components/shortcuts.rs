@@ -13,28 +13,31 @@ pub fn Shortcuts() -> impl IntoView {
     let reader = ctx.reader;
     let dialog = NodeRef::<leptos::html::Dialog>::new();
 
-    let listener = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
-        let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
-        let typing = target.as_ref().is_some_and(|t| {
-            let editable = t
-                .dyn_ref::<web_sys::HtmlElement>()
-                .is_some_and(|h| h.is_content_editable());
-            keys::is_text_field(&t.tag_name(), editable)
+    // Keys belong to the browser; a page prerendered at build time has none.
+    if cfg!(target_arch = "wasm32") {
+        let listener = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
+            let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
+            let typing = target.as_ref().is_some_and(|t| {
+                let editable = t
+                    .dyn_ref::<web_sys::HtmlElement>()
+                    .is_some_and(|h| h.is_content_editable());
+                keys::is_text_field(&t.tag_name(), editable)
+            });
+            let on_comment = target
+                .as_ref()
+                .is_some_and(|t| t.class_list().contains("comment"));
+            let modifier = ev.ctrl_key() || ev.alt_key() || ev.meta_key();
+            if typing || reader.help_open.get_untracked() {
+                return;
+            }
+            let Some(action) = keys::action(&ev.key(), modifier, on_comment) else {
+                return;
+            };
+            ev.prevent_default();
+            run(&ctx, action);
         });
-        let on_comment = target
-            .as_ref()
-            .is_some_and(|t| t.class_list().contains("comment"));
-        let modifier = ev.ctrl_key() || ev.alt_key() || ev.meta_key();
-        if typing || reader.help_open.get_untracked() {
-            return;
-        }
-        let Some(action) = keys::action(&ev.key(), modifier, on_comment) else {
-            return;
-        };
-        ev.prevent_default();
-        run(&ctx, action);
-    });
-    on_cleanup(move || listener.remove());
+        on_cleanup(move || listener.remove());
+    }
 
     Effect::new(move |_| {
         let Some(dialog) = dialog.get() else {

@@ -38,8 +38,13 @@ impl Theme {
     }
 }
 
+/// None when prerendering: the build has no browser and no reader's choice.
 fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
+    if cfg!(target_arch = "wasm32") {
+        window().local_storage().ok().flatten()
+    } else {
+        None
+    }
 }
 
 fn saved() -> Theme {
@@ -61,6 +66,9 @@ fn save(theme: Theme) {
 
 /// `data-theme` on `<html>` sets `color-scheme` (style/theme.css); auto removes it.
 fn apply(theme: Theme) {
+    if !cfg!(target_arch = "wasm32") {
+        return;
+    }
     if let Some(root) = document().document_element() {
         let _ = match theme {
             Theme::Auto => root.remove_attribute("data-theme"),

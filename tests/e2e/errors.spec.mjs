@@ -1,4 +1,5 @@
 // Loading state, and the error screen when discussion.json cannot be used.
+import { readFileSync } from 'node:fs';
 import { test, expect, comment, TOTAL_COMMENTS } from './helpers.mjs';
 
 // A failed fetch makes Chromium log "Failed to load resource"; that is expected here.
@@ -22,7 +23,29 @@ async function expectErrorScreen(page) {
   return detail;
 }
 
-test('a loading status is shown until discussion.json arrives', async ({ page }) => {
+test('the prerendered discussion is shown until discussion.json arrives, then the app takes over', async ({ page }) => {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route(DATA, async (route) => {
+    await released;
+    await route.continue();
+  });
+
+  await page.goto('./');
+  await expect(page.locator('#prerendered li.comment')).toHaveCount(TOTAL_COMMENTS);
+  // The app waits out of sight: no loading line over a page that can already be read.
+  await expect(page.locator('p.loading')).toBeHidden();
+
+  release();
+  await expect(page.locator('#prerendered')).toHaveCount(0);
+  await expect(page.locator('li.comment')).toHaveCount(TOTAL_COMMENTS);
+  await expect(page.locator('p.loading')).toHaveCount(0);
+});
+
+test('without a prerendered page, a loading status is shown until discussion.json arrives', async ({ page }) => {
+  // Trunk's page as built, before the prerender: what `trunk serve` shows.
+  const plain = readFileSync(new URL('../../target/index-without-prerender.html', import.meta.url));
+  await page.route(/\/news\/threadview\/$/, (route) => route.fulfill({ contentType: 'text/html', body: plain }));
   let release;
   const released = new Promise((resolve) => { release = resolve; });
   await page.route(DATA, async (route) => {

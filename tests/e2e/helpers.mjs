@@ -38,7 +38,13 @@ export const TOTAL_COMMENTS = COMMENTS.length;
 /** Opens the app (optionally at a hash such as '#comment-17') and waits until the thread is rendered. */
 export async function openPage(page, hash = '') {
   await page.goto(`./${hash}`);
+  await appTookOver(page);
   await expect(page.locator('li.comment')).toHaveCount(TOTAL_COMMENTS);
+}
+
+/** Waits until the app has replaced the page prerendered at build time (src/prerender.rs). */
+export async function appTookOver(page) {
+  await expect(page.locator('#prerendered')).toHaveCount(0, { timeout: 15_000 });
 }
 
 /** The `li.comment` of comment `id`. */

@@ -45,6 +45,15 @@ fn build_site(dist: &Path, site: &Path) -> Result {
     let _ = std::fs::remove_dir_all(site);
     copy_dir(dist, site)?;
     copy_dir(&root().join("style"), &site.join("style"))?;
+    // The same page without the prerender, and the prerendered page without its scripts:
+    // a plain static page of the same content, for the first-paint comparison.
+    copy(
+        &root().join(crate::PAGE_WITHOUT_PRERENDER),
+        &site.join("plain.html"),
+    )?;
+    let index = std::fs::read_to_string(dist.join("index.html")).map_err(|e| e.to_string())?;
+    std::fs::write(site.join("static.html"), without_scripts(&index))
+        .map_err(|e| format!("static.html: {e}"))?;
     let baseline = root().join("bench/baseline");
     copy(&baseline.join("index.html"), &site.join("baseline.html"))?;
     copy(&baseline.join("baseline.js"), &site.join("baseline.js"))?;
@@ -54,6 +63,23 @@ fn build_site(dist: &Path, site: &Path) -> Result {
             .map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(())
+}
+
+/// `html` without `<script>` elements and the links that preload the app's code.
+fn without_scripts(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        out.push_str(&rest[..start]);
+        let end = rest[start..]
+            .find("</script>")
+            .map_or(rest.len(), |e| start + e + 9);
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out.split_inclusive('>')
+        .filter(|tag| !tag.contains("rel=\"modulepreload\"") && !tag.contains("rel=\"preload\""))
+        .collect()
 }
 
 /// What a reader downloads (raw, gzip, brotli per file), the wasm's largest items by
@@ -132,7 +158,9 @@ fn by_crate(items: &[Value]) -> Value {
         if name.contains("function names") {
             continue;
         }
-        let path = name.trim_start_matches(['<', '&', '*']).trim_start_matches("mut ");
+        let path = name
+            .trim_start_matches(['<', '&', '*'])
+            .trim_start_matches("mut ");
         let owner = match path.split_once("::") {
             // `<T as tachys::view::Render>::build` is code of the crate of the trait.
             Some((first, _)) => {

@@ -17,7 +17,8 @@ type Result<T = ()> = std::result::Result<T, String>;
 const USAGE: &str = "usage: cargo xtask <command>
 
   serve [--port N]     set up, build the release site and serve it (default port 8080)
-  dist                 set up and build the release site into dist/
+  dist [--data FILE]   set up and build the release site into dist/, prerendered for the
+                       bundled discussion or for FILE (which becomes dist/discussion.json)
   test                 set up and run every test: lints, native, browser components, end-to-end
   bench [--runs N] [--only NAME,...]
                        measure speed and size against the vanilla-JS baseline: BENCHMARKS.md
@@ -28,7 +29,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve_site(&args[1..]),
-        Some("dist") => dist().map(|_| ()),
+        Some("dist") => dist_args(&args[1..]),
         Some("test") => test(),
         Some("bench") => bench::run_all(&args[1..]),
         Some("static") => static_server(&args[1..]),
@@ -64,13 +65,37 @@ fn static_server(args: &[String]) -> Result {
     serve::run(&root().join(dir), port_number(port)?, base)
 }
 
-/// Builds the release site with Trunk and wasm-opt, and reports its size.
+fn dist_args(args: &[String]) -> Result {
+    let data = option(args, "--data")?.map(PathBuf::from);
+    dist_with(data.as_deref()).map(|_| ())
+}
+
+/// Builds the release site for the bundled discussion.
 pub(crate) fn dist() -> Result<PathBuf> {
+    dist_with(None)
+}
+
+/// Where `dist` keeps Trunk's page before the prerender: the benchmark compares both.
+pub(crate) const PAGE_WITHOUT_PRERENDER: &str = "target/index-without-prerender.html";
+
+/// Builds the release site with Trunk and wasm-opt, prerenders the discussion (`data`,
+/// or the bundled one) into its page, and reports the size of each file.
+fn dist_with(data: Option<&Path>) -> Result<PathBuf> {
     tools::build_tools()?;
     run(tools::with_tool_path(
         Command::new("trunk").args(["build", "--release"]),
     ))?;
     let dist = root().join("dist");
+    let discussion = dist.join("discussion.json");
+    if let Some(data) = data {
+        std::fs::copy(data, &discussion).map_err(|e| format!("{}: {e}", data.display()))?;
+    }
+    let index = dist.join("index.html");
+    std::fs::copy(&index, root().join(PAGE_WITHOUT_PRERENDER)).map_err(|e| e.to_string())?;
+    run(Command::new("cargo")
+        .args(["run", "--quiet", "--bin", "prerender", "--"])
+        .arg(&index)
+        .arg(&discussion))?;
     csp::apply(&dist)?;
     for file in compress::precompress(&dist)? {
         println!(

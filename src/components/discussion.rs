@@ -46,6 +46,15 @@ pub fn Discussion(view_root: Memo<Option<usize>>) -> impl IntoView {
         }
     };
 
+    // Two frames after the first drawing, when every card on screen has been laid out at
+    // its real height, and only for threads longer than the first view.
+    let lazy_cards = RwSignal::new(false);
+    if count > crate::folds::FIRST_VIEW {
+        Effect::new(move |_| {
+            request_animation_frame(move || request_animation_frame(move || lazy_cards.set(true)))
+        });
+    }
+
     let list = move || match view_root.get() {
         None => view! { <CommentList parent=None depth=0 /> }.into_any(),
         Some(root) => view! { <Comment index=root depth=0 /> }.into_any(),
@@ -70,7 +79,9 @@ pub fn Discussion(view_root: Memo<Option<usize>>) -> impl IntoView {
             <Toolbar />
             {warnings}
             {branch_nav}
-            <ol class="thread">{list}</ol>
+            <ol class="thread" class:lazy-cards=lazy_cards>
+                {list}
+            </ol>
             {notice}
             {hidden_ids}
         </section>

@@ -115,7 +115,9 @@ fn current_route() -> Route {
 /// scrolls to it and focuses it once it is drawn.
 fn follow_links(ctx: &ThreadContext) {
     let ctx = ctx.clone();
-    Effect::new(move |_| {
+    Effect::new(move |before: Option<()>| {
+        // On arrival the browser has already scrolled a prerendered page to the comment.
+        let arriving = before.is_none();
         let id = match ctx.reader.route.get() {
             Route::Comment(id) => id,
             // A branch replaces the list the reader was in: start them at its top.
@@ -142,7 +144,7 @@ fn follow_links(ctx: &ThreadContext) {
         // Links and the keyboard move focus to the comment; only `show` leaves it alone.
         let focus = ctx.reader.focus_on_arrival.get_value();
         ctx.reader.focus_on_arrival.set_value(true);
-        request_animation_frame(move || scroll_to_comment(id, focus));
+        request_animation_frame(move || scroll_to_comment(id, focus, arriving));
     });
 }
 
@@ -153,15 +155,24 @@ fn focus_branch_start() {
     }
 }
 
-fn scroll_to_comment(id: u64, focus: bool) {
+fn scroll_to_comment(id: u64, focus: bool, arriving: bool) {
     let Some(element) = document().get_element_by_id(&comment_anchor(id)) else {
         return;
     };
-    // Cards off screen have an estimated height (`content-visibility: auto`), and cards
-    // just drawn have no height yet, so a smooth scroll would aim at a place that moves as
-    // it goes. The comment is reached at once, then set straight.
-    scroll_to_top_of_screen(&element);
-    set_straight(id, 3);
+    let top = element.get_bounding_client_rect().top();
+    let screen = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    // A page that arrives with the comment on screen stays as the reader sees it.
+    if !(arriving && (0.0..screen).contains(&top)) {
+        // Cards off screen may have an estimated height (`content-visibility: auto`), so
+        // a smooth scroll would aim at a place that moves as it goes. The comment is
+        // reached at once, then set straight.
+        scroll_to_top_of_screen(&element);
+        set_straight(id, 3);
+    }
     if focus {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
@@ -179,12 +190,17 @@ fn scroll_to_top_of_screen(element: &web_sys::Element) {
 }
 
 /// After a jump, the cards now on screen take their real height and the comment moves:
-/// scroll to it again in each of the next few frames, too soon to fight a reader's scroll.
+/// scroll to it again in each of the next few frames. Stops as soon as anything else
+/// scrolls the page, such as the reader.
 fn set_straight(id: u64, frames: u32) {
+    let scrolled_to = window().scroll_y().unwrap_or(0.0);
     if frames == 0 {
         return;
     }
     request_animation_frame(move || {
+        if (window().scroll_y().unwrap_or(0.0) - scrolled_to).abs() > 1.0 {
+            return;
+        }
         if let Some(element) = document().get_element_by_id(&comment_anchor(id))
             && element.get_bounding_client_rect().top().abs() > 1.0
         {

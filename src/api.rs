@@ -204,6 +204,8 @@ async fn read(text: &str) -> Result<Loaded, DataError> {
     let discussion = parsing.finish();
     next_task().await;
     let thread = Thread::build(&discussion.comments)?;
+    // Drawing the page is a task of its own too.
+    next_task().await;
     Ok(Loaded { discussion, thread })
 }
 

@@ -135,13 +135,8 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
 
     // "Unfold everything below" matters only where there are replies to replies.
     let unfold_below = (!at_cap && total as usize > thread.children(index).len()).then(|| {
-        let data = data.clone();
-        // The branch's ids are gathered on click, not for every comment drawn.
-        let unfold = move |_| {
-            let comments = &data.discussion.comments;
-            let branch = std::iter::once(index).chain(data.thread.subtree(index).iter().copied());
-            folds.open_all(branch.map(|i| comments[i].id));
-        };
+        let ctx = ctx.clone();
+        let unfold = move |_| ctx.unfold_below(index);
         view! {
             <button
                 class="unfold-below"

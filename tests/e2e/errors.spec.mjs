@@ -23,13 +23,19 @@ async function expectErrorScreen(page) {
   return detail;
 }
 
-test('the prerendered discussion is shown until discussion.json arrives, then the app takes over', async ({ page }) => {
+/** Holds discussion.json back until the returned function is called. */
+async function holdData(page) {
   let release;
   const released = new Promise((resolve) => { release = resolve; });
   await page.route(DATA, async (route) => {
     await released;
     await route.continue();
   });
+  return release;
+}
+
+test('the prerendered discussion is shown until discussion.json arrives, then the app takes over', async ({ page }) => {
+  const release = await holdData(page);
 
   await page.goto('./');
   await expect(page.locator('#prerendered li.comment')).toHaveCount(TOTAL_COMMENTS);
@@ -46,12 +52,7 @@ test('without a prerendered page, a loading status is shown until discussion.jso
   // Trunk's page as built, before the prerender: what `trunk serve` shows.
   const plain = readFileSync(new URL('../../target/index-without-prerender.html', import.meta.url));
   await page.route(/\/news\/threadview\/$/, (route) => route.fulfill({ contentType: 'text/html', body: plain }));
-  let release;
-  const released = new Promise((resolve) => { release = resolve; });
-  await page.route(DATA, async (route) => {
-    await released;
-    await route.continue();
-  });
+  const release = await holdData(page);
 
   await page.goto('./');
   const loading = page.locator('p.loading');

@@ -190,17 +190,12 @@ fn scroll_to_top_of_screen(element: &web_sys::Element) {
 }
 
 /// After a jump, the cards now on screen take their real height and the comment moves:
-/// scroll to it again in each of the next few frames. Stops as soon as anything else
-/// scrolls the page, such as the reader.
+/// scroll to it again in each of the next few frames, too few to fight a reader's scroll.
 fn set_straight(id: u64, frames: u32) {
-    let scrolled_to = window().scroll_y().unwrap_or(0.0);
     if frames == 0 {
         return;
     }
     request_animation_frame(move || {
-        if (window().scroll_y().unwrap_or(0.0) - scrolled_to).abs() > 1.0 {
-            return;
-        }
         if let Some(element) = document().get_element_by_id(&comment_anchor(id))
             && element.get_bounding_client_rect().top().abs() > 1.0
         {

@@ -76,8 +76,10 @@ test.describe('reading tools', () => {
     await expect(page.locator('.search-status')).toHaveText('4 matches');
     await page.getByRole('button', { name: 'Next match' }).click();
     await expect(page.locator('#comment-14')).toHaveClass(/is-current/);
-    // Show the search field and the filtered thread together, without smooth scrolling.
-    await page.evaluate(() => {
+    // Show the search field and the filtered thread together, without smooth scrolling,
+    // once the app has finished setting the page straight on comment 14 (three frames).
+    await page.evaluate(async () => {
+      for (let i = 0; i < 6; i++) await new Promise((r) => requestAnimationFrame(() => r()));
       document.documentElement.style.scrollBehavior = 'auto';
       document.querySelector('#discussion-title').scrollIntoView({ block: 'start' });
     });

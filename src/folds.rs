@@ -63,7 +63,7 @@ impl Folds {
     /// Back to the folds the page started with.
     pub fn reset(self) {
         self.interrupt();
-        self.set(self.first.get_value());
+        self.restore(self.first.get_value());
     }
 
     pub fn generation(self) -> u64 {
@@ -114,10 +114,6 @@ impl Folds {
     }
 
     pub fn restore(self, folded: HashSet<u64>) {
-        self.set(folded);
-    }
-
-    fn set(self, folded: HashSet<u64>) {
         let changed: Vec<u64> = self
             .folded
             .with_value(|old| old.symmetric_difference(&folded).copied().collect());

@@ -158,8 +158,7 @@ impl ThreadContext {
     /// Unfolds everything, a batch of folds per frame, so that opening a thread of
     /// thousands of comments never freezes the page. Folding anything meanwhile stops it.
     pub fn expand_all(&self) {
-        let steps = folds::unfold_steps(&self.folds.snapshot(), &self.data.thread, UNFOLD_STEP);
-        unfold_in_frames(self.folds, self.folds.generation(), steps.into_iter());
+        self.unfold_in_frames(&self.folds.snapshot());
     }
 
     /// Unfolds comment `index` and everything below it, a batch per frame as
@@ -171,7 +170,11 @@ impl ThreadContext {
             .map(|i| comments[i].id)
             .filter(|&id| self.folds.is_folded_untracked(id))
             .collect();
-        let steps = folds::unfold_steps(&folded, &self.data.thread, UNFOLD_STEP);
+        self.unfold_in_frames(&folded);
+    }
+
+    fn unfold_in_frames(&self, folded: &HashSet<u64>) {
+        let steps = folds::unfold_steps(folded, &self.data.thread, UNFOLD_STEP);
         unfold_in_frames(self.folds, self.folds.generation(), steps.into_iter());
     }
 

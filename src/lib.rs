@@ -1,37 +1,19 @@
-//! threadview: read a threaded discussion on the web.
+//! threadview's browser app: the components, the one store they share, the browser glue
+//! and the handover from the prerendered page. The logic they draw on is the
+//! `threadview_core` crate (`core/`), which has no browser in it.
 //!
-//! Pure logic (`data`, `date`, `thread`, `route`) has no web-sys and is tested natively;
-//! `api` fetches the file, and `components` render it with Leptos.
+//! - [`components`]: one component per file; they read the store and call its methods;
+//! - [`state`]: the store (the folds, what the reader is doing, derived memos, the
+//!   controller methods);
+//! - [`browser`]: the address, focus and scrolling, saved folds, listeners;
+//! - [`takeover`]: the render mode, the hidden mount, the swap and the head tags;
+//! - [`api`]: fetching the discussion file;
+//! - `prerender` (native only): the page as HTML at build time.
 
 pub mod api;
+pub mod browser;
 pub mod components;
-pub mod data;
-pub mod date;
-pub mod folds;
-pub mod keys;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
-pub mod route;
-pub mod search;
-pub mod sort;
 pub mod state;
-pub mod thread;
-pub mod words;
-
-use data::{DataError, Discussion};
-use thread::Thread;
-
-/// A discussion that parsed, validated and threaded: what the page renders.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Loaded {
-    pub discussion: Discussion,
-    pub thread: Thread,
-}
-
-impl Loaded {
-    pub fn from_json(text: &str) -> Result<Self, DataError> {
-        let discussion = data::parse(text)?;
-        let thread = Thread::build(&discussion.comments)?;
-        Ok(Self { discussion, thread })
-    }
-}
+pub mod takeover;

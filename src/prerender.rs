@@ -1,23 +1,30 @@
 //! The page for a discussion as static HTML, rendered at build time by the components the
 //! app uses (Leptos's `ssr` renderer, in a native build): readable before the wasm
 //! arrives, without JavaScript, and by link previews. `cargo xtask dist` writes it into
-//! `dist/index.html` with the `prerender` binary.
+//! `dist/index.html` with the `prerender` binary. The handover to the app is
+//! `src/takeover.rs`.
 //!
-//! Leptos escapes every text and attribute it renders; the tags added to `<head>` here
-//! escape theirs with [`escape`].
+//! Leptos escapes every text and attribute it renders; the head tags are escaped by
+//! [`takeover::head_html`], and Trunk's page is rewritten with `lol_html`, not by string
+//! search.
 
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
+use lol_html::html_content::ContentType;
+use lol_html::{RewriteStrSettings, element, rewrite_str};
+use std::cell::Cell;
 use std::sync::Arc;
 
-use crate::Loaded;
-use crate::components::{Frame, PRERENDERED_ID, Reading, ThreadContext};
-use crate::data::Block;
-use crate::route::Route;
-use crate::sort::SortOrder;
+use threadview_core::Loaded;
+use threadview_core::head::Head;
+use threadview_core::sort::SortOrder;
+use threadview_core::url::Route;
 
-/// What a link preview shows of the article, at most.
-const DESCRIPTION_CHARS: usize = 200;
+use crate::components::{Frame, Reading};
+use crate::state::Store;
+use crate::takeover::{self, PRERENDERED_ID, RenderMode};
+
+pub use crate::takeover::escape;
 
 /// The first view of the page, as the app would first draw it for a reader arriving
 /// without a `#comment` link or saved folds.
@@ -26,11 +33,11 @@ pub fn body(data: Arc<Loaded>) -> String {
     let _ = any_spawner::Executor::init_custom_executor(NoTasks);
     let owner = Owner::new();
     owner.with(|| {
-        provide_context(ThreadContext::new(data, Route::Full, SortOrder::default()));
-        let view_root = Memo::new(|_| None);
+        provide_context(RenderMode::Prerender);
+        provide_context(Store::new(data, Route::Full, SortOrder::default(), None));
         view! {
             <Frame>
-                <Reading view_root />
+                <Reading />
             </Frame>
         }
         .to_html()
@@ -45,85 +52,41 @@ impl any_spawner::CustomExecutor for NoTasks {
     fn poll_local(&self) {}
 }
 
-/// `index` (Trunk's page) with the prerendered page in its body, and the article's title,
-/// description and preview tags in its head.
+const NOSCRIPT: &str = "<noscript><p class=\"noscript\">Folding replies and the reading tools \
+                        need JavaScript; the discussion is all here to read.</p></noscript>";
+
+/// `index` (Trunk's page) with the prerendered page in its body, in place of its
+/// `<noscript>` line, and the article's title, description and preview tags in its head.
 pub fn into_index(index: &str, data: Arc<Loaded>) -> Result<String, String> {
-    let article = &data.discussion.article;
-    let title = escape(&article.headline);
-    let description = escape(&description(&data));
-    let head = format!(
-        "<title>{title}</title>\n    \
-         <meta name=\"description\" content=\"{description}\" />\n    \
-         <meta property=\"og:type\" content=\"article\" />\n    \
-         <meta property=\"og:title\" content=\"{title}\" />\n    \
-         <meta property=\"og:description\" content=\"{description}\" />\n    \
-         <meta name=\"twitter:card\" content=\"summary\" />\n    \
-         <meta name=\"twitter:title\" content=\"{title}\" />\n    \
-         <meta name=\"twitter:description\" content=\"{description}\" />"
-    );
-    let noscript = "<noscript><p class=\"noscript\">Folding replies and the reading tools \
-                    need JavaScript; the discussion is all here to read.</p></noscript>";
+    let head = takeover::head_html(&Head::of(&data.discussion.article));
     let page = format!(
-        "<div id=\"{PRERENDERED_ID}\" class=\"prerendered\">{}</div>",
-        body(data.clone())
+        "{NOSCRIPT}\n    <div id=\"{PRERENDERED_ID}\" class=\"prerendered\">{}</div>",
+        body(data)
     );
-    let index = replace_once(index, "<title>threadview</title>", &head)?;
-    let start = index
-        .find("<noscript>")
-        .ok_or("index.html has no <noscript> line to replace")?;
-    let end = index[start..]
-        .find("</noscript>")
-        .map(|e| start + e + "</noscript>".len())
-        .ok_or("index.html's <noscript> is not closed")?;
-    Ok(format!(
-        "{}{noscript}\n    {page}{}",
-        &index[..start],
-        &index[end..]
-    ))
-}
-
-/// The article's first paragraph, cut at a word near [`DESCRIPTION_CHARS`].
-fn description(data: &Loaded) -> String {
-    let first = data
-        .discussion
-        .article
-        .body
-        .iter()
-        .find_map(|block| match block {
-            Block::Paragraph(text) => Some(text.as_str()),
-            Block::Subheading(_) => None,
-        });
-    let text = first.unwrap_or(&data.discussion.article.headline);
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.chars().count() <= DESCRIPTION_CHARS {
-        return text;
+    let (titled, placed) = (Cell::new(false), Cell::new(false));
+    let html = rewrite_str(
+        index,
+        RewriteStrSettings {
+            element_content_handlers: vec![
+                element!("head > title", |title| {
+                    title.replace(&head, ContentType::Html);
+                    titled.set(true);
+                    Ok(())
+                }),
+                element!("body > noscript", |noscript| {
+                    if !placed.replace(true) {
+                        noscript.replace(&page, ContentType::Html);
+                    }
+                    Ok(())
+                }),
+            ],
+            ..RewriteStrSettings::new()
+        },
+    )
+    .map_err(|e| format!("index.html could not be rewritten: {e}"))?;
+    match (titled.get(), placed.get()) {
+        (true, true) => Ok(html),
+        (false, _) => Err("index.html has no <title> in its <head> to replace".to_string()),
+        (_, false) => Err("index.html has no <noscript> line in its <body> to replace".to_string()),
     }
-    let cut: String = text.chars().take(DESCRIPTION_CHARS).collect();
-    let cut = cut
-        .rsplit_once(' ')
-        .map_or(cut.as_str(), |(words, _)| words);
-    format!("{cut}…")
-}
-
-fn replace_once(text: &str, from: &str, to: &str) -> Result<String, String> {
-    if !text.contains(from) {
-        return Err(format!("index.html has no {from}"));
-    }
-    Ok(text.replacen(from, to, 1))
-}
-
-/// Text for an HTML attribute value in double quotes, or for element content.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use threadview::Loaded;
+use threadview_core::Loaded;
 use threadview::prerender;
 
 /// Trunk's page as far as the prerender cares: a title and a noscript line to replace.
@@ -103,7 +103,7 @@ fn the_index_gets_the_page_the_title_and_preview_tags() {
 #[test]
 fn an_index_without_its_landmarks_is_an_error_not_a_broken_page() {
     let error = prerender::into_index("<html><body></body></html>", bundled()).unwrap_err();
-    assert!(error.contains("<title>threadview</title>"), "{error}");
+    assert!(error.contains("<title>"), "{error}");
 }
 
 #[test]
@@ -114,7 +114,7 @@ fn hostile_text_stays_text_in_the_page_and_in_the_head() {
         "hostile-javascript-url.json",
         "hostile-template.json",
     ] {
-        let text = std::fs::read_to_string(format!("tests/corpus/{name}")).unwrap();
+        let text = std::fs::read_to_string(format!("core/tests/corpus/{name}")).unwrap();
         let page = prerender::into_index(INDEX, load(&text)).unwrap();
         for tag in ["script", "img", "iframe", "b>"] {
             assert_eq!(count_tags(&page, tag), 0, "{name}: <{tag} made from data");

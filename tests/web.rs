@@ -4,7 +4,8 @@
 
 use leptos::{mount::mount_to, prelude::*, task::tick};
 use std::sync::Arc;
-use threadview::{Loaded, components::Page};
+use threadview::components::Page;
+use threadview_core::Loaded;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};

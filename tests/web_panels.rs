@@ -4,11 +4,11 @@
 
 use leptos::{mount::mount_to, prelude::*, task::tick};
 use std::sync::Arc;
-use threadview::components::ThreadContext;
 use threadview::components::overview::Overview;
 use threadview::components::participants::Participants;
 use threadview::components::theme::ThemeSwitch;
-use threadview::{Loaded, route::Route, sort::SortOrder, state::Reader};
+use threadview::state::{Reader, Store};
+use threadview_core::{CommentId, Loaded, sort::SortOrder, url::Route};
 use wasm_bindgen::{JsCast, prelude::wasm_bindgen};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -34,10 +34,10 @@ fn mount_panels_on(json: &str) -> (Element, Reader, impl Sized) {
     let container = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&container).unwrap();
     let data = Arc::new(Loaded::from_json(json).expect("the file loads"));
-    let ctx = ThreadContext::new(data, Route::Full, SortOrder::default());
-    let reader = ctx.reader;
+    let store = Store::new(data, Route::Full, SortOrder::default(), None);
+    let reader = store.reader;
     let handle = mount_to(container.clone().unchecked_into(), move || {
-        provide_context(ctx.clone());
+        provide_context(store);
         view! {
             <ThemeSwitch />
             <Participants />
@@ -116,7 +116,7 @@ async fn overview_has_one_mark_per_comment_in_reading_order() {
     click_svg(&link);
     tick().await;
     assert_eq!(window().location().hash().unwrap(), "#comment-13");
-    assert_eq!(reader.current.get_untracked(), Some(13));
+    assert_eq!(reader.current.get_untracked(), Some(CommentId::new(13)));
     assert_eq!(all(&page, ".overview a.current").len(), 1);
     assert!(link.class_list().contains("current"));
     assert_eq!(
@@ -125,7 +125,7 @@ async fn overview_has_one_mark_per_comment_in_reading_order() {
     );
 
     // The rest of the page moving the reader moves the mark.
-    reader.current.set(Some(2));
+    reader.current.set(Some(CommentId::new(2)));
     tick().await;
     assert!(!link.class_list().contains("current"));
     assert_eq!(link.get_attribute("aria-current"), None);
@@ -156,7 +156,7 @@ async fn a_big_thread_draws_only_the_first_marks_and_says_so() {
     );
     let (page, _reader, _handle) = mount_panels_on(&json);
     tick().await;
-    assert_eq!(threadview::components::overview::MAX_MARKS, 500);
+    assert_eq!(threadview_core::limits::OVERVIEW_MARKS, 500);
     assert_eq!(all(&page, ".overview a.mark").len(), 500);
     assert_eq!(
         find(&page, ".overview-note").text_content().unwrap(),

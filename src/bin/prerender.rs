@@ -21,7 +21,7 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 fn prerender(index: &str, data: &str) -> Result<(), String> {
     let text = std::fs::read_to_string(data).map_err(|e| format!("{data}: {e}"))?;
-    let loaded = threadview::Loaded::from_json(&text).map_err(|e| format!("{data}, {e}."))?;
+    let loaded = threadview_core::Loaded::from_json(&text).map_err(|e| format!("{data}, {e}."))?;
     let html = std::fs::read_to_string(index).map_err(|e| format!("{index}: {e}"))?;
     let page = threadview::prerender::into_index(&html, std::sync::Arc::new(loaded))?;
     std::fs::write(index, page).map_err(|e| format!("{index}: {e}"))

@@ -2,11 +2,15 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
 
+use threadview_core::Loaded;
+use threadview_core::load_error::LoadError;
+
 use super::load_error::LoadErrorView;
 use super::page::Page;
 use super::theme::ThemeSwitch;
-use crate::Loaded;
-use crate::api::{self, LoadError};
+use crate::api;
+use crate::browser::address;
+use crate::takeover;
 
 #[derive(Clone)]
 enum LoadState {
@@ -15,17 +19,16 @@ enum LoadState {
     Failed(LoadError),
 }
 
-/// Loads the bundled discussion and shows it, or says why it could not.
+/// Loads the discussion the address names and shows it, or says why it could not.
 #[component]
 pub fn App() -> impl IntoView {
     let state = RwSignal::new(LoadState::Loading);
     let load = move || {
         state.set(LoadState::Loading);
         spawn_local(async move {
-            let query = window().location().search().unwrap_or_default();
-            let loaded = match api::data_url(&query) {
+            let loaded = match address::data_url() {
                 Ok(url) => api::load(&url).await,
-                Err(refused) => Err(refused),
+                Err(refused) => Err(refused.into()),
             };
             state.set(match loaded {
                 Ok(loaded) => LoadState::Ready(Arc::new(loaded)),
@@ -34,6 +37,14 @@ pub fn App() -> impl IntoView {
         });
     };
     load();
+    // Once the app has something to show, the page or an error with its Retry, it takes
+    // the prerendered page's place. Created before the page's own effects, so that links
+    // and focus act on the page the reader sees.
+    Effect::new(move |_| {
+        if state.with(|s| !matches!(s, LoadState::Loading)) {
+            takeover::take_over();
+        }
+    });
 
     view! {
         <Frame>

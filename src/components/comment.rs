@@ -1,11 +1,14 @@
 use leptos::prelude::*;
 
-use super::ThreadContext;
+use threadview_core::limits::DEPTH_CAP;
+use threadview_core::search;
+use threadview_core::thread::distinct_authors;
+use threadview_core::url::{branch_href, comment_anchor, comment_href};
+use threadview_core::words;
+
 use super::comment_list::CommentList;
-use crate::route::{DEPTH_CAP, branch_href, comment_anchor};
-use crate::search;
-use crate::thread::distinct_authors;
-use crate::words;
+use crate::state::use_store;
+use crate::takeover::is_prerendering;
 
 /// One comment and, unless folded, its replies: the DOM nests as the thread does.
 ///
@@ -13,20 +16,15 @@ use crate::words;
 /// link away, so even a 100,000-reply chain renders a fixed number of levels.
 #[component]
 pub fn Comment(index: usize, depth: u32) -> impl IntoView {
-    let ctx = expect_context::<ThreadContext>();
-    let ThreadContext {
-        data,
-        folds,
-        reader,
-        ..
-    } = ctx.clone();
+    let store = use_store();
+    let (data, reader) = (store.data(), store.reader);
     let comment = &data.discussion.comments[index];
     let thread = &data.thread;
     let id = comment.id;
     let author = comment.author.clone();
     let has_children = !thread.children(index).is_empty();
     let total = thread.descendants(index);
-    let open = folds.is_open(id);
+    let open = store.folds.is_open(id);
     let at_cap = depth + 1 >= DEPTH_CAP;
 
     // Only comments that match re-render as the search text changes.
@@ -53,7 +51,7 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
             <button
                 class="comment-author"
                 type="button"
-                disabled=super::PRERENDERING
+                disabled=is_prerendering()
                 aria-pressed=move || by_author.get().to_string()
                 title=format!("Highlight every comment by {author}")
                 on:click={
@@ -71,7 +69,7 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
 
     let header = view! {
         <header class="comment-meta">
-            <a class="permalink" href=format!("#{}", comment_anchor(id))>
+            <a class="permalink" href=comment_href(id)>
                 {format!("#{id}")}
             </a>
             " "
@@ -115,7 +113,6 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
                 )
             }
         };
-        let ctx = ctx.clone();
         view! {
             <button
                 class="toggle"
@@ -123,7 +120,7 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
                 aria-expanded=move || open.get().to_string()
                 aria-controls=format!("replies-{id}")
                 aria-label=label
-                on:click=move |_| ctx.toggle(id)
+                on:click=move |_| store.toggle(id)
             >
                 {text}
             </button>
@@ -135,8 +132,7 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
 
     // "Unfold everything below" matters only where there are replies to replies.
     let unfold_below = (!at_cap && total as usize > thread.children(index).len()).then(|| {
-        let ctx = ctx.clone();
-        let unfold = move |_| ctx.unfold_below(index);
+        let unfold = move |_| store.unfold_below(index);
         view! {
             <button
                 class="unfold-below"
@@ -158,10 +154,8 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
     });
 
     let replies = {
-        let ctx = ctx.clone();
         move || {
             (open.get() && !at_cap && has_children).then(|| {
-                let ctx = ctx.clone();
                 // The list's left gutter is the thread line: clicking it folds this comment.
                 // Not a keyboard stop: the toggle button above does the same.
                 view! {
@@ -170,7 +164,7 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
                         id=format!("replies-{id}")
                         on:click=move |ev| {
                             if ev.target() == ev.current_target() {
-                                ctx.toggle(id);
+                                store.toggle(id);
                             }
                         }
                     >

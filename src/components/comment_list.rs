@@ -1,9 +1,10 @@
 use leptos::prelude::*;
 
-use super::ThreadContext;
+use threadview_core::limits::PAGE;
+use threadview_core::words;
+
 use super::comment::Comment;
-use crate::state::PAGE;
-use crate::words;
+use crate::state::use_store;
 
 /// The replies to one comment (`parent`, a position in the comment list), or the top
 /// level (None), in the reader's chosen order, drawn a page at a time.
@@ -12,13 +13,9 @@ use crate::words;
 /// the ones already there again.
 #[component]
 pub fn CommentList(parent: Option<usize>, depth: u32) -> impl IntoView {
-    let ThreadContext {
-        data,
-        reader,
-        arrangement,
-        ..
-    } = expect_context::<ThreadContext>();
-    let parent_id = parent.map(|p| data.discussion.comments[p].id);
+    let store = use_store();
+    let (reader, arrangement) = (store.reader, store.arrangement);
+    let parent_id = parent.map(|p| store.id_of(p));
     let shown = Memo::new(move |_| reader.shown_of(parent_id));
     let total = move || arrangement.with(|a| a.siblings(parent).len());
     let drawn = move || {

@@ -3,20 +3,16 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::ThreadContext;
-use crate::route::comment_anchor;
+use threadview_core::url::comment_href as href;
 
-fn href(id: u64) -> String {
-    format!("#{}", comment_anchor(id))
-}
+use crate::state::use_store;
 
 /// "in reply to AUTHOR #N" when the parent is not just above: after a long sibling branch,
 /// or outside this branch view. A reply to a comment missing from the file says that.
 #[component]
 pub fn ReplyContext(index: usize, depth: u32) -> impl IntoView {
-    let ThreadContext {
-        data, arrangement, ..
-    } = expect_context::<ThreadContext>();
+    let store = use_store();
+    let (data, arrangement) = (store.data(), store.arrangement);
     let comment = &data.discussion.comments[index];
     let Some(parent) = data.thread.parent(index) else {
         return comment
@@ -49,9 +45,8 @@ pub fn ReplyContext(index: usize, depth: u32) -> impl IntoView {
 /// Parent, previous, next and top links, as Hacker News has them, and a copy-link button.
 #[component]
 pub fn CommentNav(index: usize) -> impl IntoView {
-    let ThreadContext {
-        data, arrangement, ..
-    } = expect_context::<ThreadContext>();
+    let store = use_store();
+    let (data, arrangement) = (store.data(), store.arrangement);
     let comments = &data.discussion.comments;
     let thread = &data.thread;
     let id = comments[index].id;

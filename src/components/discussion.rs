@@ -1,16 +1,19 @@
 use leptos::prelude::*;
 
-use super::ThreadContext;
+use threadview_core::limits::FIRST_VIEW;
+use threadview_core::url::comment_href;
+use threadview_core::words;
+
 use super::comment::Comment;
 use super::comment_list::CommentList;
 use super::toolbar::Toolbar;
-use crate::route::comment_anchor;
-use crate::words;
+use crate::state::use_store;
 
 /// The reader comments: the whole thread, or one branch of it.
 #[component]
-pub fn Discussion(view_root: Memo<Option<usize>>) -> impl IntoView {
-    let ThreadContext { data, .. } = expect_context::<ThreadContext>();
+pub fn Discussion() -> impl IntoView {
+    let store = use_store();
+    let (data, view_root) = (store.data(), store.view_root);
     let thread = &data.thread;
     let count = thread.len();
     let heading = format!("Reader comments ({count})");
@@ -37,7 +40,7 @@ pub fn Discussion(view_root: Memo<Option<usize>>) -> impl IntoView {
                 view! {
                     <nav class="branch-nav" aria-label="Thread branch">
                         <p>"You are reading one branch of the discussion."</p>
-                        <a href=format!("#{}", comment_anchor(id))>
+                        <a href=comment_href(id)>
                             {format!("Back to the full discussion at #{id}")}
                         </a>
                     </nav>
@@ -49,7 +52,7 @@ pub fn Discussion(view_root: Memo<Option<usize>>) -> impl IntoView {
     // Two frames after the first drawing, when every card on screen has been laid out at
     // its real height, and only for threads longer than the first view.
     let lazy_cards = RwSignal::new(false);
-    if count > crate::folds::FIRST_VIEW {
+    if count > FIRST_VIEW {
         Effect::new(move |_| {
             request_animation_frame(move || request_animation_frame(move || lazy_cards.set(true)))
         });

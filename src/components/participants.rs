@@ -1,43 +1,17 @@
 use leptos::prelude::*;
 use std::collections::HashMap;
 
-use super::ThreadContext;
-use crate::data::Comment;
+use threadview_core::limits::PARTICIPANTS_SHOWN;
+use threadview_core::participants::{count_by_author, status};
 
-/// Each author with the number of comments they wrote in `order`: most first, ties in
-/// order of first appearance.
-pub fn count_by_author<'a>(comments: &'a [Comment], order: &[usize]) -> Vec<(&'a str, usize)> {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    let mut slot: HashMap<&str, usize> = HashMap::new();
-    for &i in order {
-        let author = comments[i].author.as_str();
-        match slot.get(author) {
-            Some(&k) => counts[k].1 += 1,
-            None => {
-                slot.insert(author, counts.len());
-                counts.push((author, 1));
-            }
-        }
-    }
-    // A stable sort keeps first appearance among equal counts.
-    counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
-    counts
-}
-
-/// "Venom wrote 4 comments", "Fred3 wrote 1 comment".
-pub fn status(author: &str, count: usize) -> String {
-    let unit = if count == 1 { "comment" } else { "comments" };
-    format!("{author} wrote {count} {unit}")
-}
-
-/// Names listed before "Show all": a thread of thousands has a thousand authors, and the
-/// most active ones are what a reader looks for.
-pub const FIRST_NAMES: usize = 30;
+use crate::state::use_store;
+use crate::takeover::is_prerendering;
 
 /// Who takes part and how often; pressing a name highlights that author's comments.
 #[component]
 pub fn Participants() -> impl IntoView {
-    let ThreadContext { data, reader, .. } = expect_context::<ThreadContext>();
+    let store = use_store();
+    let (data, reader) = (store.data(), store.reader);
     let counts: Vec<(String, usize)> =
         count_by_author(&data.discussion.comments, data.thread.display_order())
             .into_iter()
@@ -69,7 +43,7 @@ pub fn Participants() -> impl IntoView {
                     type="button"
                     class="participant"
                     aria-pressed=pressed
-                    disabled=super::PRERENDERING
+                    disabled=is_prerendering()
                     on:click=press
                 >
                     {author}
@@ -80,7 +54,7 @@ pub fn Participants() -> impl IntoView {
         }
     };
     let items = move || {
-        let shown = if show_all.get() { total } else { FIRST_NAMES };
+        let shown = if show_all.get() { total } else { PARTICIPANTS_SHOWN };
         counts
             .iter()
             .take(shown)
@@ -88,7 +62,7 @@ pub fn Participants() -> impl IntoView {
             .map(item.clone())
             .collect_view()
     };
-    let more = (total > FIRST_NAMES).then(|| {
+    let more = (total > PARTICIPANTS_SHOWN).then(|| {
         view! {
             <button
                 type="button"
@@ -98,7 +72,7 @@ pub fn Participants() -> impl IntoView {
             >
                 {move || {
                     if show_all.get() {
-                        format!("Show the first {FIRST_NAMES}")
+                        format!("Show the first {PARTICIPANTS_SHOWN}")
                     } else {
                         format!("Show all {total}")
                     }
@@ -126,55 +100,3 @@ pub fn Participants() -> impl IntoView {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::Loaded;
-
-    #[test]
-    fn counts_comments_per_author_most_first_then_first_seen() {
-        let loaded = Loaded::from_json(include_str!("../../data/discussion.json")).unwrap();
-        let counts = count_by_author(&loaded.discussion.comments, loaded.thread.display_order());
-        assert_eq!(
-            counts,
-            [
-                ("meanestgenius", 5),
-                ("Venom", 4),
-                ("Fred3", 1),
-                ("Ashoaib", 1),
-                ("frequency", 1),
-                ("DellB", 1),
-            ]
-        );
-        // Ties follow the order given, whatever the file order.
-        let reversed: Vec<usize> = loaded
-            .thread
-            .display_order()
-            .iter()
-            .rev()
-            .copied()
-            .collect();
-        let names: Vec<&str> = count_by_author(&loaded.discussion.comments, &reversed)
-            .into_iter()
-            .map(|(author, _)| author)
-            .collect();
-        assert_eq!(
-            names,
-            [
-                "meanestgenius",
-                "Venom",
-                "DellB",
-                "frequency",
-                "Ashoaib",
-                "Fred3"
-            ]
-        );
-        assert!(count_by_author(&loaded.discussion.comments, &[]).is_empty());
-    }
-
-    #[test]
-    fn says_how_many_comments() {
-        assert_eq!(status("Venom", 4), "Venom wrote 4 comments");
-        assert_eq!(status("Fred3", 1), "Fred3 wrote 1 comment");
-    }
-}

@@ -4,17 +4,20 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlDialogElement, KeyboardEvent};
 
-use super::ThreadContext;
-use crate::keys::{self, Action};
+use threadview_core::CommentId;
+use threadview_core::keys::{self, Action};
+
+use crate::state::{Store, use_store};
+use crate::takeover::is_prerendering;
 
 #[component]
 pub fn Shortcuts() -> impl IntoView {
-    let ctx = expect_context::<ThreadContext>();
-    let reader = ctx.reader;
+    let store = use_store();
+    let reader = store.reader;
     let dialog = NodeRef::<leptos::html::Dialog>::new();
 
     // Keys belong to the browser; a page prerendered at build time has none.
-    if cfg!(target_arch = "wasm32") {
+    if !is_prerendering() {
         let listener = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
             let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
             let typing = target.as_ref().is_some_and(|t| {
@@ -26,15 +29,20 @@ pub fn Shortcuts() -> impl IntoView {
             let on_comment = target
                 .as_ref()
                 .is_some_and(|t| t.class_list().contains("comment"));
+            // While the dialog is open, focus is inside it (it is modal). Asked of the page,
+            // not of `help_open`, so a key pressed the moment it closes already counts.
+            let in_dialog = target
+                .as_ref()
+                .is_some_and(|t| t.closest("dialog[open]").ok().flatten().is_some());
             let modifier = ev.ctrl_key() || ev.alt_key() || ev.meta_key();
-            if typing || reader.help_open.get_untracked() {
+            if typing || in_dialog {
                 return;
             }
             let Some(action) = keys::action(&ev.key(), modifier, on_comment) else {
                 return;
             };
             ev.prevent_default();
-            run(&ctx, action);
+            run(store, action);
         });
         on_cleanup(move || listener.remove());
     }
@@ -88,24 +96,24 @@ pub fn Shortcuts() -> impl IntoView {
     }
 }
 
-fn run(ctx: &ThreadContext, action: Action) {
-    let reader = ctx.reader;
+fn run(store: Store, action: Action) {
+    let reader = store.reader;
     let current = reader.current.get_untracked();
-    let thread = &ctx.data.thread;
-    let comments = &ctx.data.discussion.comments;
+    let data = store.data();
+    let thread = &data.thread;
     match action {
-        Action::NextComment => step(ctx, "li.comment", current, 1),
-        Action::PreviousComment => step(ctx, "li.comment", current, -1),
-        Action::NextTopLevel => step(ctx, "ol.thread > li.comment", top_level(ctx, current), 1),
+        Action::NextComment => step(store, "li.comment", current, 1),
+        Action::PreviousComment => step(store, "li.comment", current, -1),
+        Action::NextTopLevel => step(store, "ol.thread > li.comment", top_level(store, current), 1),
         Action::PreviousTopLevel => {
-            step(ctx, "ol.thread > li.comment", top_level(ctx, current), -1)
+            step(store, "ol.thread > li.comment", top_level(store, current), -1)
         }
         Action::Parent => {
             let parent = current
                 .and_then(|id| thread.index_of(id))
                 .and_then(|i| thread.parent(i));
             if let Some(p) = parent {
-                ctx.go_to(comments[p].id);
+                store.go_to(store.id_of(p));
             }
         }
         Action::Toggle => {
@@ -113,7 +121,7 @@ fn run(ctx: &ThreadContext, action: Action) {
                 .and_then(|id| thread.index_of(id))
                 .is_some_and(|i| !thread.children(i).is_empty());
             if let (Some(id), true) = (current, has_replies) {
-                ctx.toggle(id);
+                store.toggle(id);
             }
         }
         Action::Help => reader.help_open.set(true),
@@ -122,20 +130,21 @@ fn run(ctx: &ThreadContext, action: Action) {
 }
 
 /// The top-level comment that holds `current`, for Shift+J and Shift+K.
-fn top_level(ctx: &ThreadContext, current: Option<u64>) -> Option<u64> {
-    let thread = &ctx.data.thread;
+fn top_level(store: Store, current: Option<CommentId>) -> Option<CommentId> {
+    let data = store.data();
+    let thread = &data.thread;
     let i = thread.index_of(current?)?;
     let top = thread.ancestors(i).last().unwrap_or(i);
-    Some(ctx.data.discussion.comments[top].id)
+    Some(store.id_of(top))
 }
 
 /// Moves to the next or previous comment on screen among those `selector` finds: what is
 /// folded is not on screen, so it is skipped, as the reader expects.
-fn step(ctx: &ThreadContext, selector: &str, from: Option<u64>, by: isize) {
+fn step(store: Store, selector: &str, from: Option<CommentId>, by: isize) {
     let Ok(list) = document().query_selector_all(selector) else {
         return;
     };
-    let ids: Vec<u64> = (0..list.length())
+    let ids: Vec<CommentId> = (0..list.length())
         .filter_map(|n| list.item(n)?.dyn_into::<Element>().ok())
         .filter_map(|e| e.id().strip_prefix("comment-")?.parse().ok())
         .collect();
@@ -145,6 +154,6 @@ fn step(ctx: &ThreadContext, selector: &str, from: Option<u64>, by: isize) {
         None => ids.last(),
     };
     if let Some(&id) = target {
-        ctx.go_to(id);
+        store.go_to(id);
     }
 }

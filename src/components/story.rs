@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::data::{Article, Block};
+use threadview_core::data::{Article, Block};
 
 /// The news article the discussion is about.
 #[component]

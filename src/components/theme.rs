@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::takeover::is_prerendering;
+
 /// Where the reader's choice is kept in this browser.
 const KEY: &str = "threadview:theme";
 
@@ -40,7 +42,7 @@ impl Theme {
 
 /// None when prerendering: the build has no browser and no reader's choice.
 fn storage() -> Option<web_sys::Storage> {
-    if cfg!(target_arch = "wasm32") {
+    if !is_prerendering() {
         window().local_storage().ok().flatten()
     } else {
         None
@@ -66,7 +68,7 @@ fn save(theme: Theme) {
 
 /// `data-theme` on `<html>` sets `color-scheme` (style/theme.css); auto removes it.
 fn apply(theme: Theme) {
-    if !cfg!(target_arch = "wasm32") {
+    if is_prerendering() {
         return;
     }
     if let Some(root) = document().document_element() {

@@ -2,34 +2,35 @@
 
 use leptos::prelude::*;
 
-use super::ThreadContext;
-use crate::sort::{SortOrder, query_with_sort};
+use threadview_core::CommentId;
+use threadview_core::sort::SortOrder;
+
+use crate::state::{Store, use_store};
 
 #[component]
 pub fn Toolbar() -> impl IntoView {
-    let ctx = expect_context::<ThreadContext>();
-    let (folds, reader) = (ctx.folds, ctx.reader);
-    let foldable = ctx.foldable_ids();
+    let store = use_store();
+    let reader = store.reader;
 
     view! {
         <div class="toolbar">
             <div class="tool-group" role="group" aria-label="Folding">
-                <button type="button" on:click=move |_| ctx.expand_all()>
+                <button type="button" on:click=move |_| store.expand_all()>
                     "Expand all"
                 </button>
-                <button type="button" on:click=move |_| folds.fold_all(foldable.clone())>
+                <button type="button" on:click=move |_| store.collapse_all()>
                     "Collapse all"
                 </button>
                 <button
                     type="button"
                     class="reset-folds"
                     title="Forget the folds saved in this browser and go back to the first view"
-                    on:click=move |_| folds.reset()
+                    on:click=move |_| store.folds.reset()
                 >
                     "Reset saved folds"
                 </button>
             </div>
-            <SortChoice reader />
+            <SortChoice store />
             <Search />
             <button
                 type="button"
@@ -46,30 +47,19 @@ pub fn Toolbar() -> impl IntoView {
 
 /// The order of sibling comments, kept in the URL query so a shared link keeps it.
 #[component]
-fn SortChoice(reader: crate::state::Reader) -> impl IntoView {
+fn SortChoice(store: Store) -> impl IntoView {
     let options = SortOrder::ALL
         .into_iter()
         .map(|order| {
             view! {
-                <option value=order.key() selected=move || reader.sort.get() == order>
+                <option value=order.key() selected=move || store.reader.sort.get() == order>
                     {order.label()}
                 </option>
             }
         })
         .collect_view();
     let change = move |ev| {
-        let order = SortOrder::from_key(&event_target_value(&ev)).unwrap_or_default();
-        reader.sort.set(order);
-        let location = window().location();
-        let url = format!(
-            "{}{}{}",
-            location.pathname().unwrap_or_default(),
-            query_with_sort(&location.search().unwrap_or_default(), order),
-            location.hash().unwrap_or_default()
-        );
-        if let Ok(history) = window().history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-        }
+        store.sort(SortOrder::from_key(&event_target_value(&ev)).unwrap_or_default());
     };
     view! {
         <label class="sort">
@@ -82,17 +72,12 @@ fn SortChoice(reader: crate::state::Reader) -> impl IntoView {
 /// Finds text in every comment, folded ones included, and steps through the matches.
 #[component]
 fn Search() -> impl IntoView {
-    let ctx = expect_context::<ThreadContext>();
-    let reader = ctx.reader;
-    let matches = Memo::new({
-        let (data, found) = (ctx.data.clone(), ctx.matches);
-        move |_| {
-            found.with(|m| {
-                m.iter()
-                    .map(|&i| data.discussion.comments[i].id)
-                    .collect::<Vec<u64>>()
-            })
-        }
+    let store = use_store();
+    let reader = store.reader;
+    let matches = Memo::new(move |_| {
+        store
+            .matches
+            .with(|m| m.iter().map(|&i| store.id_of(i)).collect::<Vec<CommentId>>())
     });
     let at = RwSignal::new(None::<usize>);
     let step = move |forward: bool| {
@@ -107,7 +92,7 @@ fn Search() -> impl IntoView {
             (Some(i), false) => (i + ids.len() - 1) % ids.len(),
         };
         at.set(Some(next));
-        ctx.show(ids[next]);
+        store.show(ids[next]);
     };
     let status = move || {
         let n = matches.with(Vec::len);
@@ -120,7 +105,6 @@ fn Search() -> impl IntoView {
         }
     };
     let no_matches = move || matches.with(Vec::is_empty);
-    let (step_back, step_on) = (step.clone(), step.clone());
     view! {
         <search class="search">
             <label for="comment-search">"Search comments"</label>
@@ -131,7 +115,7 @@ fn Search() -> impl IntoView {
                 prop:value=move || reader.query.get()
                 on:input=move |ev| {
                     at.set(None);
-                    reader.query.set(event_target_value(&ev));
+                    store.search(event_target_value(&ev));
                 }
                 on:keydown=move |ev| {
                     if ev.key() == "Enter" {
@@ -140,10 +124,10 @@ fn Search() -> impl IntoView {
                 }
             />
             <span class="search-status" role="status">{status}</span>
-            <button type="button" disabled=no_matches on:click=move |_| step_back(false)>
+            <button type="button" disabled=no_matches on:click=move |_| step(false)>
                 "Previous match"
             </button>
-            <button type="button" disabled=no_matches on:click=move |_| step_on(true)>
+            <button type="button" disabled=no_matches on:click=move |_| step(true)>
                 "Next match"
             </button>
         </search>

@@ -1,6 +1,7 @@
 // Folding and unfolding reply threads, with the mouse and with the keyboard.
 import {
-  test, expect, openPage, comment, toggle, summary, descendantsOf, TOTAL_COMMENTS,
+  test, expect, openPage, comment, comments, toggle, summary, summaries, permalink, replyList,
+  THREAD, TOTAL_COMMENTS,
 } from './helpers.mjs';
 
 test.beforeEach(async ({ page }) => {
@@ -12,21 +13,22 @@ async function expectFolded(page, id, { count, noun, author, summaryText }) {
   const button = toggle(page, id);
   await expect(button).toHaveAttribute('aria-expanded', 'false');
   await expect(button).toHaveAttribute('aria-controls', `replies-${id}`);
-  await expect(button).toHaveAttribute('aria-label', `Show ${count} ${noun} to ${author}`);
+  await expect(button).toHaveAccessibleName(`Show ${count} ${noun} to ${author}`);
   await expect(button).toHaveText(`Show ${count} ${noun}`);
   await expect(summary(page, id)).toHaveText(summaryText);
-  await expect(page.locator(`#replies-${id}`)).toHaveCount(0);
-  for (const d of descendantsOf(id)) await expect(comment(page, d)).toHaveCount(0);
+  await expect(replyList(page, id)).toHaveCount(0);
+  for (const d of THREAD.subtree(id)) await expect(comment(page, d)).toHaveCount(0);
 }
 
 /** Asserts that comment `id` is unfolded. */
 async function expectUnfolded(page, id, { count, noun, author }) {
   const button = toggle(page, id);
   await expect(button).toHaveAttribute('aria-expanded', 'true');
-  await expect(button).toHaveAttribute('aria-label', `Hide ${count} ${noun} to ${author}`);
+  await expect(button).toHaveAccessibleName(`Hide ${count} ${noun} to ${author}`);
   await expect(button).toHaveText(`Hide ${count} ${noun}`);
   await expect(summary(page, id)).toHaveCount(0);
-  await expect(page.locator(`#comment-${id} > ol.replies#replies-${id}`)).toHaveCount(1);
+  // The replies the button controls, right inside the comment.
+  await expect(comment(page, id).locator(`:scope > #replies-${id}`)).toHaveCount(1);
 }
 
 const ONE = { count: 8, noun: 'replies', author: 'meanestgenius' };
@@ -37,7 +39,7 @@ test.describe('mouse', () => {
     await toggle(page, 1).click();
     await expectFolded(page, 1, { ...ONE, summaryText: ONE_SUMMARY });
     // Only 1, 2, 12, 11, 16 remain.
-    await expect(page.locator('li.comment')).toHaveCount(TOTAL_COMMENTS - 8);
+    await expect(comments(page)).toHaveCount(TOTAL_COMMENTS - 8);
     await expect(comment(page, 1)).toBeVisible();
     await expect(comment(page, 2)).toBeVisible();
     await expect(comment(page, 12)).toBeVisible();
@@ -45,16 +47,16 @@ test.describe('mouse', () => {
 
     await toggle(page, 1).click();
     await expectUnfolded(page, 1, ONE);
-    await expect(page.locator('li.comment')).toHaveCount(TOTAL_COMMENTS);
-    for (const d of descendantsOf(1)) await expect(comment(page, d)).toBeVisible();
-    await expect(page.locator('.folded-summary')).toHaveCount(0);
+    await expect(comments(page)).toHaveCount(TOTAL_COMMENTS);
+    for (const d of THREAD.subtree(1)) await expect(comment(page, d)).toBeVisible();
+    await expect(summaries(page)).toHaveCount(0);
   });
 
   test('singular wording: comment 3 has 1 reply', async ({ page }) => {
     const three = { count: 1, noun: 'reply', author: 'Fred3' };
     await toggle(page, 3).click();
     await expectFolded(page, 3, { ...three, summaryText: '1 hidden reply from meanestgenius' });
-    await expect(page.locator('li.comment')).toHaveCount(TOTAL_COMMENTS - 1);
+    await expect(comments(page)).toHaveCount(TOTAL_COMMENTS - 1);
     await toggle(page, 3).click();
     await expectUnfolded(page, 3, three);
     await expect(comment(page, 4)).toBeVisible();
@@ -87,7 +89,7 @@ test.describe('mouse', () => {
     await expect(toggle(page, 1)).toHaveAttribute('aria-expanded', 'true');
     await expect(toggle(page, 11)).toHaveAttribute('aria-expanded', 'true');
     await expect(comment(page, 16)).toBeVisible();
-    await expect(page.locator('li.comment')).toHaveCount(TOTAL_COMMENTS - 1);
+    await expect(comments(page)).toHaveCount(TOTAL_COMMENTS - 1);
   });
 
   test('unfolding a comment restores the fold state of its descendants', async ({ page }) => {
@@ -107,7 +109,7 @@ test.describe('mouse', () => {
     await expectUnfolded(page, 3, { count: 1, noun: 'reply', author: 'Fred3' });
     await expectUnfolded(page, 7, { count: 5, noun: 'replies', author: 'Ashoaib' });
     await expect(comment(page, 13)).toBeVisible();
-    await expect(page.locator('li.comment')).toHaveCount(TOTAL_COMMENTS - 3);
+    await expect(comments(page)).toHaveCount(TOTAL_COMMENTS - 3);
   });
 });
 
@@ -128,7 +130,7 @@ test.describe('keyboard', () => {
     await page.keyboard.press('Space');
     await expectUnfolded(page, 1, ONE);
     await expect(button).toBeFocused();
-    await expect(page.locator('li.comment')).toHaveCount(TOTAL_COMMENTS);
+    await expect(comments(page)).toHaveCount(TOTAL_COMMENTS);
   });
 
   test('while comment 1 is folded, Tab skips its replies', async ({ page }) => {
@@ -141,6 +143,6 @@ test.describe('keyboard', () => {
       await page.keyboard.press('Tab');
     }
     expect(await focusedComment()).toBe('comment-2');
-    await expect(page.locator('#comment-2 > .comment-card a.permalink')).toBeFocused();
+    await expect(permalink(page, 2)).toBeFocused();
   });
 });

@@ -1,20 +1,24 @@
 // The page prerendered into dist/index.html by `cargo xtask dist` (src/prerender.rs):
 // readable without JavaScript, with preview tags in <head>, and taken over by the app
-// without moving, duplicating or changing anything the reader sees.
+// without moving, duplicating or changing anything the reader sees. (An error after the
+// prerendered page: errors.spec.mjs, whose every error screen checks the takeover.)
 import { readFileSync } from 'node:fs';
-import { test, expect, comment, TOTAL_COMMENTS } from './helpers.mjs';
+import {
+  test, expect, comment, comments, body, permalink, authorButtons, participants, toggles, TOGGLE_NAME,
+  LIMITS, TOTAL_COMMENTS,
+} from './helpers.mjs';
 import { HEADLINE, PARAGRAPHS, HIDDEN_NOTICE, COMMENTS } from './expected.mjs';
 
 const DATA = JSON.parse(readFileSync(new URL('../../data/discussion.json', import.meta.url), 'utf8'));
 const NOSCRIPT = 'Folding replies and the reading tools need JavaScript; the discussion is all here to read.';
 
-/** The preview description, computed as the build does: the first paragraph, cut at a word near 200 characters. */
+/** The preview description, computed as the build does: the first paragraph, cut at a word near DESCRIPTION_CHARS characters. */
 function expectedDescription() {
   const first = DATA.article.body.find((block) => 'paragraph' in block)?.paragraph ?? DATA.article.headline;
   const text = first.trim().split(/\s+/).join(' ');
   const chars = Array.from(text);
-  if (chars.length <= 200) return text;
-  const cut = chars.slice(0, 200).join('');
+  if (chars.length <= LIMITS.DESCRIPTION_CHARS) return text;
+  const cut = chars.slice(0, LIMITS.DESCRIPTION_CHARS).join('');
   const space = cut.lastIndexOf(' ');
   return `${space < 0 ? cut : cut.slice(0, space)}…`;
 }
@@ -110,15 +114,13 @@ test.describe('without JavaScript', () => {
   test('the article, all 13 comments verbatim and nested, the hidden notice, the noscript line', async ({ page }) => {
     await page.goto('./');
     await expect(page).toHaveTitle(HEADLINE);
-    await expect(page.locator('h1')).toHaveText(HEADLINE);
-    await expect(page.locator('main article.story > p')).toHaveText(PARAGRAPHS);
-    await expect(page.locator('p.noscript')).toBeVisible();
-    await expect(page.locator('p.noscript')).toHaveText(NOSCRIPT);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(HEADLINE);
+    await expect(page.getByRole('article').locator(':scope > p')).toHaveText(PARAGRAPHS);
+    await expect(page.getByText(NOSCRIPT, { exact: true })).toBeVisible();
 
-    const comments = page.locator('li.comment');
-    await expect(comments).toHaveCount(TOTAL_COMMENTS);
+    await expect(comments(page)).toHaveCount(TOTAL_COMMENTS);
     // Page order and nesting: each comment's nearest enclosing comment is its parent.
-    const tree = await comments.evaluateAll((els) => els.map((el) => ({
+    const tree = await comments(page).evaluateAll((els) => els.map((el) => ({
       id: el.id,
       parent: el.parentElement.closest('li.comment')?.id ?? null,
     })));
@@ -127,33 +129,49 @@ test.describe('without JavaScript', () => {
       parent: c.parent === null ? null : `comment-${c.parent}`,
     })));
     for (const c of COMMENTS) {
-      const body = comment(page, c.id).locator(':scope > .comment-card .comment-body');
-      await expect(body).toBeVisible();
-      expect((await body.textContent()).trim()).toBe(c.body);
+      await expect(body(page, c.id)).toBeVisible();
+      expect((await body(page, c.id).textContent()).trim()).toBe(c.body);
     }
-    await expect(page.locator('section.discussion p.hidden-notice')).toHaveText(HIDDEN_NOTICE);
-    await expect(page.locator('section.discussion p.hidden-notice')).toBeVisible();
+    const discussion = page.getByRole('region', { name: /^Reader comments/ });
+    await expect(discussion.getByText(HIDDEN_NOTICE, { exact: true })).toBeVisible();
   });
 
   test('controls that need the app are not shown; names are shown on disabled buttons', async ({ page }) => {
     await page.goto('./');
-    await expect(page.locator('li.comment')).toHaveCount(TOTAL_COMMENTS);
+    await expect(comments(page)).toHaveCount(TOTAL_COMMENTS);
+    // Role queries skip hidden elements unless told not to: these find them all.
+    const all = { includeHidden: true };
+    const button = (name) => page.getByRole('button', { name, ...all });
     // Each kind is really there (7 comments have replies), so "hidden" is not vacuous.
-    await expect(page.locator('.toggle')).toHaveCount(7);
-    await expect(page.locator('.copy-link')).toHaveCount(TOTAL_COMMENTS);
-    const controls = page.locator(
-      '.toggle, .toolbar, .theme-switch, .unfold-below, .copy-link, .more-replies button, .all-participants',
-    );
-    for (const control of await controls.all()) await expect(control).toBeHidden();
+    await expect(button(TOGGLE_NAME)).toHaveCount(7);
+    await expect(button(/^Copy link to comment /)).toHaveCount(TOTAL_COMMENTS);
+    const controls = [
+      button(TOGGLE_NAME),
+      button(/^Unfold all below comment /),
+      button(/^Copy link to comment /),
+      page.getByRole('group', { name: 'Folding', ...all }),
+      page.getByRole('combobox', { name: 'Order', ...all }),
+      page.getByRole('search', all),
+      button(/^Keyboard shortcuts/),
+      page.getByRole('group', { name: 'Theme', ...all }),
+      // Not in this discussion, hidden wherever they are.
+      button(/^Show \d+ more of /),
+      button(/^Show all \d+$/),
+    ];
+    for (const control of controls) {
+      for (const element of await control.all()) await expect(element).toBeHidden();
+    }
 
-    const authors = page.locator('.comment-author');
+    const authors = authorButtons(page);
     await expect(authors).toHaveCount(TOTAL_COMMENTS);
     for (const [i, c] of COMMENTS.entries()) {
       await expect(authors.nth(i)).toBeVisible();
       await expect(authors.nth(i)).toHaveText(c.author);
       await expect(authors.nth(i)).toBeDisabled();
     }
-    for (const participant of await page.locator('.participant').all()) {
+    const names = participants(page).getByRole('listitem').getByRole('button');
+    await expect(names).not.toHaveCount(0);
+    for (const participant of await names.all()) {
       await expect(participant).toBeVisible();
       await expect(participant).toBeDisabled();
     }
@@ -176,23 +194,24 @@ test.describe('without JavaScript', () => {
   test('permalinks and the parent/top links are plain links that work', async ({ page }) => {
     await page.goto('./');
     await expect(comment(page, 9)).not.toBeInViewport();
-    await comment(page, 9).locator(':scope > .comment-card a.permalink').click();
+    await permalink(page, 9).click();
     await expect(page).toHaveURL(/\/news\/threadview\/#comment-9$/);
     await expect(comment(page, 9)).toBeInViewport();
 
     // From comment 17 (deep down) up to the top of its thread, comment 1, then to its parent.
     await page.goto('./#comment-17');
     await expect(comment(page, 17)).toBeInViewport();
-    await expect(comment(page, 1).locator(':scope > .comment-card .comment-meta')).not.toBeInViewport();
+    // (The permalink stands for the top of a comment's card.)
+    await expect(permalink(page, 1)).not.toBeInViewport();
     await comment(page, 17).getByRole('link', { name: 'Top of this thread: comment 1 by meanestgenius' }).click();
     await expect(page).toHaveURL(/#comment-1$/);
-    await expect(comment(page, 1).locator(':scope > .comment-card .comment-meta')).toBeInViewport();
+    await expect(permalink(page, 1)).toBeInViewport();
 
     await page.goto('./#comment-16');
-    await expect(comment(page, 11).locator(':scope > .comment-card .comment-meta')).not.toBeInViewport();
+    await expect(permalink(page, 11)).not.toBeInViewport();
     await comment(page, 16).getByRole('link', { name: 'Parent: comment 11 by Venom' }).click();
     await expect(page).toHaveURL(/#comment-11$/);
-    await expect(comment(page, 11).locator(':scope > .comment-card .comment-meta')).toBeInViewport();
+    await expect(permalink(page, 11)).toBeInViewport();
   });
 
   test.describe('on a phone', () => {
@@ -200,7 +219,7 @@ test.describe('without JavaScript', () => {
 
     test('no sideways scrolling at 360 px', async ({ page }) => {
       await page.goto('./');
-      await expect(page.locator('li.comment')).toHaveCount(TOTAL_COMMENTS);
+      await expect(comments(page)).toHaveCount(TOTAL_COMMENTS);
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(scrollWidth, `page is ${scrollWidth}px wide in a 360px viewport`).toBeLessThanOrEqual(360);
     });
@@ -215,7 +234,7 @@ test.describe('without JavaScript, the head', () => {
     const description = expectedDescription();
     // Guards the expectation itself: the first paragraph is long, so it is cut.
     expect(description.endsWith('…')).toBe(true);
-    expect(Array.from(description).length).toBeLessThanOrEqual(201);
+    expect(Array.from(description).length).toBeLessThanOrEqual(LIMITS.DESCRIPTION_CHARS + 1);
 
     await expect(page).toHaveTitle(DATA.article.headline);
     const meta = (attr, name) => page.locator(`head meta[${attr}="${name}"]`);
@@ -242,7 +261,7 @@ test.describe('the app takes over', () => {
     // The load event waits for the held-back wasm, so only wait for the document.
     await page.goto('./', { waitUntil: 'domcontentloaded' });
     await expect(page.locator('#prerendered li.comment')).toHaveCount(TOTAL_COMMENTS);
-    await expect(page.locator('p.noscript')).toHaveCount(0);
+    await expect(page.getByText(NOSCRIPT)).toHaveCount(0);
     await settled(page);
     const before = await page.evaluate(readText);
     const layoutBefore = await page.evaluate(readLayout);
@@ -254,18 +273,18 @@ test.describe('the app takes over', () => {
     expect(await cls(page)).toBeLessThanOrEqual(0.01);
 
     // Nothing is left twice in the document.
-    await expect(page.locator('article.story')).toHaveCount(1);
-    await expect(page.locator('section.discussion')).toHaveCount(1);
-    await expect(page.locator('li.comment')).toHaveCount(TOTAL_COMMENTS);
-    await expect(page.locator('h1')).toHaveCount(1);
+    await expect(page.getByRole('article')).toHaveCount(1);
+    await expect(page.getByRole('region', { name: /^Reader comments/ })).toHaveCount(1);
+    await expect(comments(page)).toHaveCount(TOTAL_COMMENTS);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
 
     expect(await page.evaluate(readText)).toEqual(before);
     // The app draws everything where the prerendered page had it.
     expect(await page.evaluate(readLayout)).toEqual(layoutBefore);
     await expect(page).toHaveTitle(HEADLINE);
     // The app works: its controls are shown and the names are buttons again.
-    await expect(page.locator('.toggle').first()).toBeVisible();
-    await expect(page.locator('.comment-author').first()).toBeEnabled();
+    await expect(toggles(page).first()).toBeVisible();
+    await expect(authorButtons(page).first()).toBeEnabled();
   });
 
   // The browser lands on #comment-16 in the prerendered page; the app must keep it
@@ -341,25 +360,5 @@ test.describe('the app takes over', () => {
     await settled(page);
     expect(await page.evaluate(readView)).toEqual(before);
     expect((await cls(page)) - shiftBefore).toBeLessThanOrEqual(0.01);
-  });
-});
-
-test.describe('an error after the prerendered page', () => {
-  // The 404 makes Chromium log "Failed to load resource"; that is expected here.
-  test.use({ allowConsoleErrors: true });
-
-  test('discussion.json 404: the app takes over to show the error and Retry', async ({ page }) => {
-    await page.route('**/discussion.json', (route) =>
-      route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not Found' }));
-    await page.goto('./');
-    const error = page.locator('.load-error');
-    await expect(error).toBeVisible();
-    await expect(error.locator('.error-detail')).toContainText('404');
-    await expect(error.locator('button.retry')).toBeVisible();
-    await expect(error.locator('button.retry')).toHaveText('Retry');
-    await expect(page.locator('#prerendered')).toHaveCount(0);
-    await expect(page.locator('#app')).toBeVisible();
-    // The prerendered comments went with it.
-    await expect(page.locator('li.comment')).toHaveCount(0);
   });
 });

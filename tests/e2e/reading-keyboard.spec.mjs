@@ -1,23 +1,8 @@
 // Keyboard shortcuts: j/k, Shift+J/K, p, o/Enter, ? and Escape; never while typing.
-import { test, expect, openPage, comment, toggle, descendantsOf, TOTAL_COMMENTS } from './helpers.mjs';
-
-/** The id of the focused element. */
-function focusedId(page) {
-  return page.evaluate(() => document.activeElement?.id ?? null);
-}
-
-/** Ids (numbers) of the comments marked current. */
-function currentIds(page) {
-  return page.locator('li.comment.is-current').evaluateAll((els) => els.map((el) => Number(el.id.replace('comment-', ''))));
-}
-
-/** Asserts comment `id` is the one current comment, is focused and in view. */
-async function expectCurrent(page, id) {
-  await expect.poll(() => currentIds(page)).toEqual([id]);
-  await expect.poll(() => focusedId(page)).toBe(`comment-${id}`);
-  await expect(comment(page, id)).toBeInViewport();
-  await expect(page).toHaveURL(new RegExp(`#comment-${id}$`));
-}
+import {
+  test, expect, openPage, comment, comments, currentComments, toggle, toggles, permalink,
+  searchField, shortcutsDialog, expectCurrent, THREAD, TOTAL_COMMENTS,
+} from './helpers.mjs';
 
 test.beforeEach(async ({ page }) => {
   await openPage(page);
@@ -83,7 +68,7 @@ test.describe('moving', () => {
     await page.keyboard.press('j');
     await expectCurrent(page, 1);
     await page.keyboard.press('Escape');
-    await expect(page.locator('li.comment.is-current')).toHaveCount(0);
+    await expect(currentComments(page)).toHaveCount(0);
   });
 });
 
@@ -93,10 +78,10 @@ test.describe('folding', () => {
     await expectCurrent(page, 1);
     await page.keyboard.press('o');
     await expect(toggle(page, 1)).toHaveAttribute('aria-expanded', 'false');
-    await expect(page.locator('li.comment')).toHaveCount(TOTAL_COMMENTS - descendantsOf(1).length);
+    await expect(comments(page)).toHaveCount(TOTAL_COMMENTS - THREAD.descendants(1));
     await page.keyboard.press('o');
     await expect(toggle(page, 1)).toHaveAttribute('aria-expanded', 'true');
-    await expect(page.locator('li.comment')).toHaveCount(TOTAL_COMMENTS);
+    await expect(comments(page)).toHaveCount(TOTAL_COMMENTS);
   });
 
   test('Enter on the focused comment folds and unfolds it', async ({ page }) => {
@@ -113,7 +98,7 @@ test.describe('folding', () => {
   test('Enter on a link or button does its own job, not a fold', async ({ page }) => {
     await page.keyboard.press('j');
     await expectCurrent(page, 1);
-    await page.locator('#comment-1 > .comment-card a.permalink').focus();
+    await permalink(page, 1).focus();
     await page.keyboard.press('Enter');
     await expect(toggle(page, 1)).toHaveAttribute('aria-expanded', 'true');
     await expect(page).toHaveURL(/#comment-1$/);
@@ -123,53 +108,57 @@ test.describe('folding', () => {
     await page.evaluate(() => { window.location.hash = '#comment-4'; });
     await expectCurrent(page, 4);
     await page.keyboard.press('o');
-    await expect(page.locator('li.comment')).toHaveCount(TOTAL_COMMENTS);
-    await expect(page.locator('button.toggle[aria-expanded="false"]')).toHaveCount(0);
+    await expect(comments(page)).toHaveCount(TOTAL_COMMENTS);
+    await expect(toggles(page, { expanded: false })).toHaveCount(0);
   });
 });
 
 test.describe('help dialog', () => {
   test('? opens the shortcuts dialog; Escape closes it', async ({ page }) => {
-    const dialog = page.locator('dialog.shortcuts');
+    const dialog = shortcutsDialog(page);
     await expect(dialog).toBeHidden();
     await page.keyboard.press('?');
     await expect(dialog).toBeVisible();
-    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
-    await expect(dialog.locator('tr')).toHaveCount(8);
-    await expect(dialog.locator('tr').first()).toHaveText(/j\s*Next comment/);
+    const rows = dialog.getByRole('row');
+    await expect(rows).toHaveCount(8);
+    await expect(rows.first()).toHaveText(/j\s*Next comment/);
     await expect(dialog).toContainText('Fold or unfold the current comment');
     expect(await dialog.evaluate((d) => d.open && d.matches(':modal'))).toBe(true);
 
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
-    expect(await dialog.evaluate((d) => d.open)).toBe(false);
+    expect(await shortcutsDialog(page, { includeHidden: true }).evaluate((d) => d.open)).toBe(false);
   });
 
-  test('shortcuts do nothing while the dialog is open; it opens again after closing', async ({ page }) => {
+  test('shortcuts do nothing while the dialog is open, and work at once after it closes', async ({ page }) => {
+    const dialog = shortcutsDialog(page);
     await page.keyboard.press('?');
-    const dialog = page.locator('dialog.shortcuts');
     await expect(dialog).toBeVisible();
     await page.keyboard.press('j');
-    await expect(page.locator('li.comment.is-current')).toHaveCount(0);
+    await expect(currentComments(page)).toHaveCount(0);
+
+    // Closed with Escape, then a key straight away: it is not lost.
     await page.keyboard.press('Escape');
+    await page.keyboard.press('j');
     await expect(dialog).toBeHidden();
-    // The dialog's "close" event, which re-enables the shortcuts, comes a moment after it
-    // hides: a key pressed within that moment is ignored. Wait as a reader would.
-    await page.waitForTimeout(100);
+    await expectCurrent(page, 1);
+
+    // Closed with its button, then ? straight away: it opens again.
     await page.keyboard.press('?');
     await expect(dialog).toBeVisible();
-    await page.getByRole('button', { name: 'Close' }).click();
-    await expect(dialog).toBeHidden();
-    await page.waitForTimeout(100);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.keyboard.press('?');
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('Escape');
     await page.keyboard.press('j');
-    await expect(comment(page, 1)).toHaveClass(/\bis-current\b/);
+    await expectCurrent(page, 3);
   });
 
   test('the toolbar button opens it, Close closes it and focus returns to the button', async ({ page }) => {
-    const button = page.locator('.toolbar button.shortcuts-button');
-    await expect(button).toHaveAccessibleName(/Keyboard shortcuts/);
+    const button = page.getByRole('button', { name: /^Keyboard shortcuts/ });
+    await expect(button).toHaveAttribute('aria-haspopup', 'dialog');
     await button.click();
-    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    const dialog = shortcutsDialog(page);
     await expect(dialog).toBeVisible();
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(dialog).toBeHidden();
@@ -179,28 +168,28 @@ test.describe('help dialog', () => {
 
 test.describe('typing', () => {
   test('typing j in the search field types, it does not move', async ({ page }) => {
-    const field = page.getByLabel('Search comments');
+    const field = searchField(page);
     await field.click();
     await page.keyboard.type('jk');
     await expect(field).toHaveValue('jk');
     await expect(field).toBeFocused();
-    await expect(page.locator('li.comment.is-current')).toHaveCount(0);
+    await expect(currentComments(page)).toHaveCount(0);
     expect(new URL(page.url()).hash).toBe('');
   });
 
   test('o and ? typed in the search field neither fold nor open the dialog', async ({ page }) => {
     await page.keyboard.press('j');
     await expectCurrent(page, 1);
-    const field = page.getByLabel('Search comments');
+    const field = searchField(page);
     await field.click();
     await page.keyboard.type('o?');
     await expect(field).toHaveValue('o?');
     await expect(toggle(page, 1)).toHaveAttribute('aria-expanded', 'true');
-    await expect(page.locator('dialog.shortcuts')).toBeHidden();
+    await expect(shortcutsDialog(page)).toBeHidden();
   });
 
   test('shortcuts with Ctrl are left to the browser', async ({ page }) => {
     await page.keyboard.press('Control+j');
-    await expect(page.locator('li.comment.is-current')).toHaveCount(0);
+    await expect(currentComments(page)).toHaveCount(0);
   });
 });

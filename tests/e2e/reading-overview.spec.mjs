@@ -1,21 +1,37 @@
 // The thread overview: one mark per comment, in reading order, each a link to it; marks
 // show the current comment, search matches and the highlighted author.
-import { test, expect, openPage, comment, toggle } from './helpers.mjs';
-import { COMMENTS } from './expected.mjs';
+import {
+  test, expect, openPage, comment, toggle, authorButton, searchField, THREAD,
+} from './helpers.mjs';
 
-const ORDER = COMMENTS.map((c) => c.id);
+const ORDER = THREAD.order;
+
+/** The overview: a navigation landmark. */
+function overview(page) {
+  return page.getByRole('navigation', { name: 'Thread overview' });
+}
+
+/** The disclosure that holds it, opened and closed by its summary "Thread overview". */
+function panel(page) {
+  return page.locator('details').filter({ has: page.getByText('Thread overview', { exact: true }) });
+}
 
 /** Opens the overview panel if it is closed (it starts closed on narrow screens). */
 async function openOverview(page) {
-  const panel = page.locator('details.overview-panel');
-  await expect(panel).toHaveCount(1);
-  if (!(await panel.evaluate((d) => d.open))) await panel.locator('summary').click();
-  await expect(page.locator('nav.overview')).toBeVisible();
-  return page.locator('nav.overview');
+  await expect(panel(page)).toHaveCount(1);
+  if (!(await panel(page).evaluate((d) => d.open))) await page.getByText('Thread overview', { exact: true }).click();
+  await expect(overview(page)).toBeVisible();
+  return overview(page);
 }
 
+/** The mark of comment `id`: a link to its anchor. */
 function mark(page, id) {
-  return page.locator(`nav.overview svg a[href="#comment-${id}"]`);
+  return overview(page).locator(`a[href="#comment-${id}"]`);
+}
+
+/** Every mark, in order. */
+function marks(page) {
+  return overview(page).locator('a[href^="#comment-"]');
 }
 
 /** Whether the mark of comment `id`, or a shape inside it, has class `cls`. */
@@ -25,7 +41,7 @@ function markHas(page, id, cls) {
 
 /** Ids of the marks having class `cls` (on the mark or a shape inside it). */
 function marksWith(page, cls) {
-  return page.locator('nav.overview svg a').evaluateAll((as, c) => as
+  return marks(page).evaluateAll((as, c) => as
     .filter((a) => a.classList.contains(c) || a.querySelector(`.${c}`) !== null)
     .map((a) => Number(a.getAttribute('href').replace('#comment-', ''))), cls);
 }
@@ -35,13 +51,11 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('13 marks, one per comment, in reading order, inside the overview panel', async ({ page }) => {
-  const overview = await openOverview(page);
-  await expect(page.locator('details.overview-panel nav.overview')).toHaveCount(1);
-  await expect(overview).toHaveAccessibleName(/overview/i);
-  await expect(overview.locator('svg')).toHaveCount(1);
-  const marks = overview.locator('svg a');
-  await expect(marks).toHaveCount(ORDER.length);
-  const hrefs = await marks.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const nav = await openOverview(page);
+  await expect(panel(page).getByRole('navigation', { name: 'Thread overview' })).toHaveCount(1);
+  await expect(nav.locator('svg')).toHaveCount(1);
+  await expect(marks(page)).toHaveCount(ORDER.length);
+  const hrefs = await marks(page).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   expect(hrefs).toEqual(ORDER.map((id) => `#comment-${id}`));
   // Each mark names its comment for screen readers.
   await expect(mark(page, 17)).toHaveAccessibleName(/#17 Venom/);
@@ -63,7 +77,7 @@ test('a mark of a folded-away comment unfolds it', async ({ page }) => {
   await expect(comment(page, 17)).toHaveCount(0);
   await openOverview(page);
   // The overview still shows every comment, folded or not.
-  await expect(page.locator('nav.overview svg a')).toHaveCount(ORDER.length);
+  await expect(marks(page)).toHaveCount(ORDER.length);
   await mark(page, 17).click();
   await expect(comment(page, 17)).toBeVisible();
   await expect(comment(page, 17)).toBeInViewport();
@@ -81,34 +95,33 @@ test('the current mark follows the keyboard', async ({ page }) => {
 test('search matches are marked while searching, and unmarked after', async ({ page }) => {
   await openOverview(page);
   await expect.poll(() => marksWith(page, 'match')).toEqual([]);
-  await page.getByLabel('Search comments').fill('Google');
+  await searchField(page).fill('Google');
   await expect.poll(() => marksWith(page, 'match')).toEqual([14, 17, 15, 16]);
   expect(await markHas(page, 1, 'match')).toBe(false);
-  await page.getByLabel('Search comments').fill('');
+  await searchField(page).fill('');
   await expect.poll(() => marksWith(page, 'match')).toEqual([]);
 });
 
 test('the highlighted author’s comments are marked', async ({ page }) => {
   await openOverview(page);
-  await page.locator('#comment-11 > .comment-card button.comment-author').click();
+  await authorButton(page, 11).click();
   await expect.poll(() => marksWith(page, 'by-author')).toEqual([13, 17, 12, 11]);
 });
 
 test('on a wide screen the overview panel starts open', async ({ page }) => {
-  await expect(page.locator('details.overview-panel')).toHaveAttribute('open', '');
-  await expect(page.locator('nav.overview svg')).toBeVisible();
+  await expect(panel(page)).toHaveAttribute('open', '');
+  await expect(overview(page).locator('svg')).toBeVisible();
 });
 
 test.describe('phone', () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
   test('the overview starts folded away and opens from its summary', async ({ page }) => {
-    const panel = page.locator('details.overview-panel');
-    await expect(panel).not.toHaveAttribute('open');
-    await expect(page.locator('nav.overview svg')).toBeHidden();
-    await panel.locator('summary').click();
-    await expect(panel).toHaveAttribute('open', '');
-    await expect(page.locator('nav.overview svg a')).toHaveCount(ORDER.length);
+    await expect(panel(page)).not.toHaveAttribute('open');
+    await expect(overview(page)).toBeHidden();
+    await page.getByText('Thread overview', { exact: true }).click();
+    await expect(panel(page)).toHaveAttribute('open', '');
+    await expect(marks(page)).toHaveCount(ORDER.length);
     await mark(page, 16).click();
     await expect(comment(page, 16)).toHaveClass(/\bis-current\b/);
     await expect(comment(page, 16)).toBeInViewport();

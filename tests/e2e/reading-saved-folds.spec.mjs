@@ -1,6 +1,9 @@
 // Folds are remembered in this browser (localStorage) and come back after a reload;
 // damaged or stale saved folds are ignored; "Reset saved folds" forgets them.
-import { test, expect, openPage, comment, toggle, descendantsOf, TOTAL_COMMENTS } from './helpers.mjs';
+import {
+  test, expect, openPage, comment, comments, toggle, toggles, loadError, searchField, tool, THREAD,
+  TOTAL_COMMENTS,
+} from './helpers.mjs';
 
 const PREFIX = 'threadview:folds:';
 
@@ -32,7 +35,7 @@ test('folds survive a reload', async ({ page }) => {
   await expect(toggle(page, 1)).toHaveAttribute('aria-expanded', 'true');
   await expect(comment(page, 17)).toHaveCount(0);
   await expect(comment(page, 12)).toHaveCount(0);
-  await expect(page.locator('li.comment')).toHaveCount(TOTAL_COMMENTS - 3 - 1);
+  await expect(comments(page)).toHaveCount(TOTAL_COMMENTS - 3 - 1);
 });
 
 test('unfolding everything by hand leaves nothing folded after a reload', async ({ page }) => {
@@ -40,7 +43,7 @@ test('unfolding everything by hand leaves nothing folded after a reload', async 
   await toggle(page, 13).click();
   await toggle(page, 13).click();
   await page.reload();
-  await expect(page.locator('li.comment')).toHaveCount(TOTAL_COMMENTS);
+  await expect(comments(page)).toHaveCount(TOTAL_COMMENTS);
 });
 
 test('damaged saved folds are ignored without a console error', async ({ page }) => {
@@ -51,12 +54,12 @@ test('damaged saved folds are ignored without a console error', async ({ page })
     await page.addInitScript(([k, v]) => localStorage.setItem(k, v), [key, garbage]);
     await page.reload();
     // Everything unfolded, and the page works: folding still saves.
-    await expect(page.locator('li.comment'), `saved value ${JSON.stringify(garbage)}`).toHaveCount(TOTAL_COMMENTS);
-    await expect(page.locator('button.toggle[aria-expanded="false"]')).toHaveCount(0);
-    await expect(page.locator('.load-error')).toHaveCount(0);
+    await expect(comments(page), `saved value ${JSON.stringify(garbage)}`).toHaveCount(TOTAL_COMMENTS);
+    await expect(toggles(page, { expanded: false })).toHaveCount(0);
+    await expect(loadError(page)).toHaveCount(0);
   }
   await toggle(page, 7).click();
-  await expect(page.locator('li.comment')).toHaveCount(TOTAL_COMMENTS - descendantsOf(7).length);
+  await expect(comments(page)).toHaveCount(TOTAL_COMMENTS - THREAD.descendants(7));
   // (The test fixture fails the test on any console error.)
 });
 
@@ -70,8 +73,8 @@ test('saved ids that are not in this discussion are ignored; the rest apply', as
   await page.reload();
   await expect(comment(page, 1)).toBeVisible();
   await expect(toggle(page, 13)).toHaveAttribute('aria-expanded', 'false');
-  await expect(page.locator('button.toggle[aria-expanded="false"]')).toHaveCount(1);
-  await expect(page.locator('li.comment')).toHaveCount(TOTAL_COMMENTS - 3);
+  await expect(toggles(page, { expanded: false })).toHaveCount(1);
+  await expect(comments(page)).toHaveCount(TOTAL_COMMENTS - 3);
 });
 
 test('Reset saved folds unfolds everything and stays reset after a reload', async ({ page }) => {
@@ -83,23 +86,23 @@ test('Reset saved folds unfolds everything and stays reset after a reload', asyn
   await page.reload();
   await expect(toggle(page, 1)).toHaveAttribute('aria-expanded', 'false');
 
-  await page.getByRole('button', { name: 'Reset saved folds' }).click();
-  await expect(page.locator('li.comment')).toHaveCount(TOTAL_COMMENTS);
-  await expect(page.locator('button.toggle[aria-expanded="false"]')).toHaveCount(0);
+  await tool(page, 'Reset saved folds').click();
+  await expect(comments(page)).toHaveCount(TOTAL_COMMENTS);
+  await expect(toggles(page, { expanded: false })).toHaveCount(0);
   await expect.poll(() => foldKeys(page)).toHaveLength(0);
 
   await page.reload();
-  await expect(page.locator('li.comment')).toHaveCount(TOTAL_COMMENTS);
-  await expect(page.locator('button.toggle[aria-expanded="false"]')).toHaveCount(0);
+  await expect(comments(page)).toHaveCount(TOTAL_COMMENTS);
+  await expect(toggles(page, { expanded: false })).toHaveCount(0);
 });
 
 test('unfolds made by a search are not saved', async ({ page }) => {
   await openPage(page);
   await toggle(page, 1).click();
-  await page.getByLabel('Search comments').fill('Google');
+  await searchField(page).fill('Google');
   await expect(toggle(page, 1)).toHaveAttribute('aria-expanded', 'true');
   await page.reload();
   await expect(comment(page, 1)).toBeVisible();
   await expect(toggle(page, 1)).toHaveAttribute('aria-expanded', 'false');
-  await expect(page.locator('li.comment')).toHaveCount(TOTAL_COMMENTS - descendantsOf(1).length);
+  await expect(comments(page)).toHaveCount(TOTAL_COMMENTS - THREAD.descendants(1));
 });

@@ -1,67 +1,53 @@
 // Searching the comments: counts, <mark>, dimming, unfolding what hides a match,
 // stepping through matches, and giving the reader's folds back when cleared.
 import { readFileSync } from 'node:fs';
-import { test, expect, openPage, comment, toggle, idsOf, descendantsOf, TOTAL_COMMENTS } from './helpers.mjs';
+import {
+  test, expect, openPage, comment, comments, currentComments, body, authorButton, toggle, toggles, searchField,
+  searchStatus, idsOf, THREAD, TOTAL_COMMENTS,
+} from './helpers.mjs';
+import { buildThread } from '../model/thread.mjs';
 
 // The data file the app serves, read at test time so the expected counts follow it.
 const DATA = JSON.parse(readFileSync(new URL('../../data/discussion.json', import.meta.url), 'utf8'));
-/** Page (reading) order of the comment ids, parents before replies, siblings in file order. */
-const READING_ORDER = (() => {
-  const out = [];
-  const walk = (parent) => {
-    for (const c of DATA.comments.filter((x) => (x.parent ?? null) === parent)) {
-      out.push(c.id);
-      walk(c.id);
-    }
-  };
-  walk(null);
-  return out;
-})();
+const FILE_THREAD = buildThread(DATA.comments);
 
 /** Ids, in reading order, of the comments whose author or body contains `query` (any case). */
 function matchesOf(query) {
   const q = query.toLowerCase();
-  return READING_ORDER.filter((id) => {
-    const c = DATA.comments.find((x) => x.id === id);
+  return FILE_THREAD.order.filter((id) => {
+    const c = FILE_THREAD.byId.get(id);
     return c.author.toLowerCase().includes(q) || c.body.toLowerCase().includes(q);
   });
 }
 
 const GOOGLE = matchesOf('Google');
 
-function field(page) {
-  return page.getByRole('searchbox', { name: 'Search comments' });
-}
-function status(page) {
-  return page.locator('.search-status');
-}
+const field = searchField;
+const status = searchStatus;
 
 test.beforeEach(async ({ page }) => {
   await openPage(page);
 });
 
 test('the data has the expected Google matches', () => {
-  expect(READING_ORDER).toHaveLength(TOTAL_COMMENTS);
+  // The file holds the page's comments, in the same reading order.
+  expect(FILE_THREAD.order).toEqual(THREAD.order);
   expect(GOOGLE).toEqual([14, 17, 15, 16]);
 });
 
 test('"Google" counts its matches, marks them and dims the rest', async ({ page }) => {
-  await expect(status(page)).toHaveAttribute('role', 'status');
   await expect(status(page)).toHaveText('');
   await field(page).fill('Google');
   await expect(status(page)).toHaveText(`${GOOGLE.length} matches`);
 
-  expect(await idsOf(page.locator('li.comment.search-hit'))).toEqual(GOOGLE.map((id) => `comment-${id}`));
-  await expect(page.locator('li.comment.search-miss')).toHaveCount(TOTAL_COMMENTS - GOOGLE.length);
+  expect(await idsOf(comments(page).and(page.locator('.search-hit')))).toEqual(GOOGLE.map((id) => `comment-${id}`));
+  await expect(comments(page).and(page.locator('.search-miss'))).toHaveCount(TOTAL_COMMENTS - GOOGLE.length);
   for (const id of GOOGLE) {
-    const marks = page.locator(`#comment-${id} > .comment-card .comment-body mark`);
-    await expect(marks.first()).toHaveText(/^google$/i);
+    await expect(body(page, id).locator('mark').first()).toHaveText(/^google$/i);
   }
   // Each mark holds exactly the match; the text around it is unchanged.
-  await expect(page.locator('#comment-17 > .comment-card .comment-body')).toHaveText(
-    DATA.comments.find((c) => c.id === 17).body,
-  );
-  await expect(page.locator('#comment-1 > .comment-card mark')).toHaveCount(0);
+  await expect(body(page, 17)).toHaveText(FILE_THREAD.byId.get(17).body);
+  await expect(body(page, 1).locator('mark')).toHaveCount(0);
   await expect(page.locator('mark', { hasNotText: /^google$/i })).toHaveCount(0);
 });
 
@@ -73,7 +59,7 @@ test('case does not matter, and authors are searched too', async ({ page }) => {
   const fred = matchesOf('fred3');
   expect(fred).toEqual([3]);
   await expect(status(page)).toHaveText('1 match');
-  await expect(page.locator('#comment-3 > .comment-card button.comment-author mark')).toHaveText('Fred3');
+  await expect(authorButton(page, 3).locator('mark')).toHaveText('Fred3');
 
   await field(page).fill('zzzz-no-such-text');
   await expect(status(page)).toHaveText('No matches');
@@ -106,7 +92,7 @@ test('Next match goes to the first match; stepping wraps around', async ({ page 
   await next.click();
   await expect(status(page)).toHaveText(`1 of ${GOOGLE.length} matches`);
   await expect(comment(page, GOOGLE[0])).toHaveClass(/\bis-current\b/);
-  await expect(page.locator('li.comment.is-current')).toHaveCount(1);
+  await expect(currentComments(page)).toHaveCount(1);
   await expect(comment(page, GOOGLE[0])).toBeInViewport();
   await expect(page).toHaveURL(new RegExp(`#comment-${GOOGLE[0]}$`));
 
@@ -151,7 +137,7 @@ test('pressing Enter again in the field goes on to the next match', async ({ pag
   await page.keyboard.press('Shift+Enter');
   await expect(status(page)).toHaveText(`1 of ${GOOGLE.length} matches`);
   // Nothing got folded on the way: every match is still on screen.
-  await expect(page.locator('button.toggle[aria-expanded="false"]')).toHaveCount(0);
+  await expect(toggles(page, { expanded: false })).toHaveCount(0);
   for (const id of GOOGLE) await expect(comment(page, id)).toBeVisible();
 });
 
@@ -166,7 +152,7 @@ test('typing again resets the position to the count', async ({ page }) => {
 test('clearing the search restores the folds the reader had, exactly', async ({ page }) => {
   await toggle(page, 1).click();
   await toggle(page, 2).click();
-  await expect(page.locator('li.comment')).toHaveCount(TOTAL_COMMENTS - descendantsOf(1).length - 1);
+  await expect(comments(page)).toHaveCount(TOTAL_COMMENTS - THREAD.descendants(1) - 1);
 
   await field(page).fill('Google');
   await expect(toggle(page, 1)).toHaveAttribute('aria-expanded', 'true');
@@ -178,9 +164,9 @@ test('clearing the search restores the folds the reader had, exactly', async ({ 
   await expect(toggle(page, 1)).toHaveAttribute('aria-expanded', 'false');
   await expect(toggle(page, 2)).toHaveAttribute('aria-expanded', 'false');
   await expect(toggle(page, 11)).toHaveAttribute('aria-expanded', 'true');
-  await expect(page.locator('li.comment')).toHaveCount(TOTAL_COMMENTS - descendantsOf(1).length - 1);
+  await expect(comments(page)).toHaveCount(TOTAL_COMMENTS - THREAD.descendants(1) - 1);
   await expect(page.locator('mark')).toHaveCount(0);
-  await expect(page.locator('li.comment.search-miss, li.comment.search-hit')).toHaveCount(0);
+  await expect(comments(page).and(page.locator('.search-miss, .search-hit'))).toHaveCount(0);
 });
 
 test('the search field clears with Escape like any search box', async ({ page }) => {

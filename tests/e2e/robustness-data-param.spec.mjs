@@ -1,5 +1,7 @@
 // `?data=` chooses another discussion file: same-origin relative .json paths only.
-import { test, expect } from './helpers.mjs';
+import {
+  test, expect, comments, repliesOf, authorButton, expectLoadError, idsOf,
+} from './helpers.mjs';
 
 const OTHER = {
   version: 1,
@@ -17,9 +19,10 @@ test('?data=threads/other.json loads that file from beside the page', async ({ p
     return route.fulfill({ contentType: 'application/json', body: JSON.stringify(OTHER) });
   });
   await page.goto('./?data=threads%2Fother.json');
-  await expect(page.locator('h1')).toHaveText('Another discussion');
-  await expect(page.locator('li.comment')).toHaveCount(2);
-  await expect(page.locator('#comment-1 > #replies-1 > #comment-2 .comment-author')).toHaveText('grace');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Another discussion');
+  await expect(comments(page)).toHaveCount(2);
+  expect(await idsOf(repliesOf(page, 1))).toEqual(['comment-2']);
+  await expect(authorButton(page, 2)).toHaveText('grace');
   expect(requested).toBe('/news/threadview/threads/other.json');
 });
 
@@ -37,13 +40,10 @@ for (const refused of [
       if (request.resourceType() === 'fetch') fetched.push(request.url());
     });
     await page.goto(`./?data=${encodeURIComponent(refused)}`);
-    const error = page.locator('.load-error');
-    await expect(error).toBeVisible();
-    await expect(error.locator('.error-detail')).toContainText(refused);
-    await expect(error.locator('.error-detail')).toContainText(
+    const detail = await expectLoadError(page, { file: refused });
+    await expect(detail).toContainText(
       'accepts only a relative path to a .json file in this site\'s folder',
     );
-    await expect(page.locator('li.comment')).toHaveCount(0);
     expect(fetched).toEqual([]);
   });
 }

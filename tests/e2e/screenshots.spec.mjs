@@ -1,7 +1,7 @@
 // Full-page screenshots of the unfolded page into docs/screenshots/, light and dark,
 // desktop and phone; the phone layout must not scroll sideways.
 import { fileURLToPath } from 'node:url';
-import { test, expect, openPage } from './helpers.mjs';
+import { test, expect, openPage, comment, searchField, searchStatus } from './helpers.mjs';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
@@ -72,10 +72,10 @@ test.describe('reading tools', () => {
 
   test('screenshot reading-tools.png: search matches in the thread and the overview', async ({ page }) => {
     await openPage(page);
-    await page.getByLabel('Search comments').fill('Google');
-    await expect(page.locator('.search-status')).toHaveText('4 matches');
+    await searchField(page).fill('Google');
+    await expect(searchStatus(page)).toHaveText('4 matches');
     await page.getByRole('button', { name: 'Next match' }).click();
-    await expect(page.locator('#comment-14')).toHaveClass(/is-current/);
+    await expect(comment(page, 14)).toHaveClass(/\bis-current\b/);
     // Show the search field and the filtered thread together, without smooth scrolling,
     // once the app has finished setting the page straight on comment 14 (three frames).
     await page.evaluate(async () => {
@@ -83,7 +83,7 @@ test.describe('reading tools', () => {
       document.documentElement.style.scrollBehavior = 'auto';
       document.querySelector('#discussion-title').scrollIntoView({ block: 'start' });
     });
-    await expect(page.locator('.toolbar')).toBeInViewport();
+    await expect(searchField(page)).toBeInViewport();
     await page.evaluate(() => document.fonts.ready);
     await page.screenshot({ path: `${SCREENSHOTS}reading-tools.png` });
   });

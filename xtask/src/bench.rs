@@ -1,11 +1,13 @@
 //! `cargo xtask bench`: every figure of BENCHMARKS.md from one run. The native half is
-//! `benches/load.rs`; the browser half is `bench/run.mjs`, Playwright driving Chromium over
+//! `core/benches/load.rs`; the browser half is `bench/run.mjs`, Playwright driving Chromium over
 //! the release site, generated threads and the vanilla-JS baseline (`bench/baseline/`).
 //! `bench/report.mjs` writes the report. Timing lives here, never in the test command.
 
 use std::path::Path;
 use std::process::Command;
 
+use lol_html::html_content::Element;
+use lol_html::{RewriteStrSettings, element, rewrite_str};
 use serde_json::{Value, json};
 
 use crate::{Result, compress, root, run, tools};
@@ -22,7 +24,8 @@ pub fn run_all(args: &[String]) -> Result {
     let out = root().join("target/bench");
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
 
-    run(Command::new("cargo").args(["bench", "--bench", "load"]))?;
+    crate::write_limits()?;
+    run(Command::new("cargo").args(["bench", "-p", "threadview-core", "--bench", "load"]))?;
     let dist = crate::dist()?;
     write_json(&out.join("size.json"), &sizes(&dist)?)?;
 
@@ -52,7 +55,7 @@ fn build_site(dist: &Path, site: &Path) -> Result {
         &site.join("plain.html"),
     )?;
     let index = std::fs::read_to_string(dist.join("index.html")).map_err(|e| e.to_string())?;
-    std::fs::write(site.join("static.html"), without_scripts(&index))
+    std::fs::write(site.join("static.html"), without_scripts(&index)?)
         .map_err(|e| format!("static.html: {e}"))?;
     let baseline = root().join("bench/baseline");
     copy(&baseline.join("index.html"), &site.join("baseline.html"))?;
@@ -66,20 +69,19 @@ fn build_site(dist: &Path, site: &Path) -> Result {
 }
 
 /// `html` without `<script>` elements and the links that preload the app's code.
-fn without_scripts(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find("<script") {
-        out.push_str(&rest[..start]);
-        let end = rest[start..]
-            .find("</script>")
-            .map_or(rest.len(), |e| start + e + 9);
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out.split_inclusive('>')
-        .filter(|tag| !tag.contains("rel=\"modulepreload\"") && !tag.contains("rel=\"preload\""))
-        .collect()
+fn without_scripts(html: &str) -> Result<String> {
+    let remove = |el: &mut Element| {
+        el.remove();
+        Ok(())
+    };
+    rewrite_str(
+        html,
+        RewriteStrSettings::new()
+            .append_element_content_handler(element!("script", remove))
+            .append_element_content_handler(element!("link[rel=modulepreload]", remove))
+            .append_element_content_handler(element!("link[rel=preload]", remove)),
+    )
+    .map_err(|e| format!("static.html: {e}"))
 }
 
 /// What a reader downloads (raw, gzip, brotli per file), the wasm's largest items by
@@ -250,4 +252,27 @@ fn copy_dir(from: &Path, to: &Path) -> Result {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_static_page_keeps_everything_but_the_app() {
+        let page = "<head><meta charset=\"utf-8\" />\n\
+            <link rel=\"stylesheet\" href=\"./main-1.css\"/>\n\
+            <link rel=\"preload\" href=\"discussion.json\" as=\"fetch\" crossorigin=\"anonymous\" />\n\
+            <link rel=\"modulepreload\" href=\"./threadview-8b3e.js\"><link rel=\"preload\" href=\"./threadview-8b3e_bg.wasm\" as=\"fetch\" type=\"application/wasm\"></head>\n\
+            <body><p>&lt;script&gt;kept&lt;/script&gt;</p>\n\
+            <script type=\"module\">\nimport init from './threadview-8b3e.js';\n</script></body>";
+        assert_eq!(
+            without_scripts(page).unwrap(),
+            "<head><meta charset=\"utf-8\" />\n\
+            <link rel=\"stylesheet\" href=\"./main-1.css\"/>\n\n\
+            </head>\n\
+            <body><p>&lt;script&gt;kept&lt;/script&gt;</p>\n\
+            </body>"
+        );
+    }
 }

@@ -23,7 +23,9 @@ const USAGE: &str = "usage: cargo xtask <command>
   bench [--runs N] [--only NAME,...]
                        measure speed and size against the vanilla-JS baseline: BENCHMARKS.md
   static DIR [--port N] [--base /path/]
-                       serve a built folder (used by the end-to-end tests)";
+                       serve a built folder (used by the end-to-end tests)
+  limits               write target/limits.json, the app's limits for the JavaScript tests
+                       and bench (test and bench write it too)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("bench") => bench::run_all(&args[1..]),
         Some("static") => static_server(&args[1..]),
+        Some("limits") => write_limits(),
         _ => Err(USAGE.to_string()),
     };
     match result {
@@ -106,26 +109,47 @@ fn dist_with(data: Option<&Path>) -> Result<PathBuf> {
     Ok(dist)
 }
 
+/// Where `limits` writes the app's limits (`threadview_core::limits`) for the JavaScript
+/// that needs them: the end-to-end tests and the bench, through tests/model/limits.mjs.
+const LIMITS: &str = "target/limits.json";
+
+fn write_limits() -> Result {
+    let path = root().join(LIMITS);
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    std::fs::write(&path, threadview_core::limits::json())
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
 fn test() -> Result {
+    write_limits()?;
     tools::build_tools()?;
     tools::browser_tools()?;
     run(Command::new("cargo").args(["fmt", "--all", "--", "--check"]))?;
-    for target in ["x86_64-unknown-linux-gnu", "wasm32-unknown-unknown"] {
-        run(Command::new("cargo").args([
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--target",
-            target,
-            "--",
-            "-D",
-            "warnings",
-        ]))?;
-    }
+    // xtask is native only (tokio does not build for wasm32): linted for the host alone.
+    let clippy = ["clippy", "--workspace", "--all-targets", "--target"];
+    let deny = ["--", "-D", "warnings"];
+    run(Command::new("cargo")
+        .args(clippy)
+        .arg("x86_64-unknown-linux-gnu")
+        .args(deny))?;
+    run(Command::new("cargo")
+        .args(clippy)
+        .args(["wasm32-unknown-unknown", "--exclude", "xtask"])
+        .args(deny))?;
     run(Command::new("cargo").args(["test", "--workspace"]))?;
     // A million mutated files through the parser, validator and thread builder.
     run(Command::new("cargo")
-        .args(["test", "--release", "--test", "fuzz", "--", "--nocapture"])
+        .args([
+            "test",
+            "--release",
+            "-p",
+            "threadview-core",
+            "--test",
+            "fuzz",
+        ])
+        .args(["--", "--nocapture"])
         .env("FUZZ_INPUTS", "1000000"))?;
     run(tools::with_tool_path(
         Command::new("cargo")

@@ -66,22 +66,18 @@ pub fn into_index(index: &str, data: Arc<Loaded>) -> Result<String, String> {
     let (titled, placed) = (Cell::new(false), Cell::new(false));
     let html = rewrite_str(
         index,
-        RewriteStrSettings {
-            element_content_handlers: vec![
-                element!("head > title", |title| {
-                    title.replace(&head, ContentType::Html);
-                    titled.set(true);
-                    Ok(())
-                }),
-                element!("body > noscript", |noscript| {
-                    if !placed.replace(true) {
-                        noscript.replace(&page, ContentType::Html);
-                    }
-                    Ok(())
-                }),
-            ],
-            ..RewriteStrSettings::new()
-        },
+        RewriteStrSettings::new()
+            .append_element_content_handler(element!("head > title", |title| {
+                title.replace(&head, ContentType::Html);
+                titled.set(true);
+                Ok(())
+            }))
+            .append_element_content_handler(element!("body > noscript", |noscript| {
+                if !placed.replace(true) {
+                    noscript.replace(&page, ContentType::Html);
+                }
+                Ok(())
+            })),
     )
     .map_err(|e| format!("index.html could not be rewritten: {e}"))?;
     match (titled.get(), placed.get()) {

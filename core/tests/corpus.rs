@@ -334,7 +334,10 @@ const CORPUS: &[(&str, Outcome)] = &[
     // --- The thread
     (
         "duplicate-id.json",
-        Error(DataError::DuplicateId { id: id(2) }, "appears more than once"),
+        Error(
+            DataError::DuplicateId { id: id(2) },
+            "appears more than once",
+        ),
     ),
     (
         "own-parent.json",
@@ -446,7 +449,9 @@ fn corpus_covers_every_kind_of_error() {
         assert!(given.contains(&kind), "no corpus file gives {name}");
     }
     assert!(
-        CORPUS.iter().any(|(_, outcome)| matches!(outcome, Loads(_))),
+        CORPUS
+            .iter()
+            .any(|(_, outcome)| matches!(outcome, Loads(_))),
         "no corpus file loads"
     );
 }

@@ -683,9 +683,10 @@ fn mutated_files_never_panic() {
 /// The checker itself catches a broken thread (guards against a vacuous fuzzer).
 #[test]
 fn thread_check_runs_on_the_bundled_file() {
-    let text =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/discussion.json"))
-            .unwrap();
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/discussion.json"),
+    )
+    .unwrap();
     let loaded = Loaded::from_json(&text).unwrap();
     check_thread(&loaded);
     let mut broken = loaded.clone();

@@ -138,7 +138,9 @@ fn the_core_depends_on_no_browser_crate() {
     let found = graph.browser_crates(&app);
     for name in ["leptos", "web-sys", "js-sys", "wasm-bindgen", "gloo-net"] {
         assert!(
-            found.iter().any(|chain| chain.ends_with(&format!(" -> {name}"))),
+            found
+                .iter()
+                .any(|chain| chain.ends_with(&format!(" -> {name}"))),
             "the app's {name} is not found; found {found:?}"
         );
     }
@@ -168,7 +170,13 @@ fn browser_crates_are_recognised_by_name() {
     ] {
         assert!(is_browser_crate(name), "{name}");
     }
-    for name in ["serde_json", "strum", "form_urlencoded", "threadview-core", "wasm-opt"] {
+    for name in [
+        "serde_json",
+        "strum",
+        "form_urlencoded",
+        "threadview-core",
+        "wasm-opt",
+    ] {
         assert!(!is_browser_crate(name), "{name}");
     }
 }

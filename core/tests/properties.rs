@@ -104,7 +104,8 @@ fn text(max_words: usize, separators: &'static [&'static str]) -> impl Strategy<
 /// A real calendar date between the years 1000 and 9999, as the file writes it.
 fn date() -> impl Strategy<Value = String> {
     (1000u32..10_000, 1u32..=12, any::<Index>()).prop_map(|(year, month, day)| {
-        let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
+        let leap =
+            (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
         let days = match month {
             2 if leap => 29,
             2 => 28,

@@ -243,7 +243,11 @@ fn missing_fields_name_comment_and_field() {
     for field in ["author", "body", "posts", "member_since"] {
         let broken = without(comment(7, Some(1)), field);
         let error = error(&file(vec![comment(1, None), broken]));
-        assert_eq!(error, DataError::MissingField { id: id(7), field }, "{field}");
+        assert_eq!(
+            error,
+            DataError::MissingField { id: id(7), field },
+            "{field}"
+        );
         assert_mentions(&error, &["comment 7", &format!("\"{field}\""), "missing"]);
 
         let nulled = with(comment(7, Some(1)), field, Value::Null);

@@ -4,8 +4,8 @@
 
 use std::sync::Arc;
 
-use threadview_core::Loaded;
 use threadview::prerender;
+use threadview_core::Loaded;
 
 /// Trunk's page as far as the prerender cares: a title and a noscript line to replace.
 const INDEX: &str = "<!DOCTYPE html><html><head><title>threadview</title></head>\

@@ -53,11 +53,20 @@ fn a_fold_made_during_a_search_survives_more_typing_and_clearing_it() {
         store.search("Absolutely ".into());
         store.search("Absolutely a".into());
         assert!(!open(store, 11), "more typing keeps the reader's fold");
-        assert!(!open(store, 7), "a fold over a match is the reader's choice");
-        assert!(open(store, 1), "what the reader did not fold stays held open");
+        assert!(
+            !open(store, 7),
+            "a fold over a match is the reader's choice"
+        );
+        assert!(
+            open(store, 1),
+            "what the reader did not fold stays held open"
+        );
 
         store.search(String::new());
-        assert!(!open(store, 11) && !open(store, 7), "clearing the search keeps both");
+        assert!(
+            !open(store, 11) && !open(store, 7),
+            "clearing the search keeps both"
+        );
         assert!(!open(store, 1), "1 was folded before the search");
         assert_eq!(store.folds.snapshot(), ids(&[1, 7, 11]));
 
@@ -83,7 +92,11 @@ fn printing_shows_everything_and_leaves_the_saved_folds_alone() {
     with_store(Route::Full, Some(&[7, 11]), |store| {
         store.reader.printing.set(true);
         assert!(open(store, 7) && open(store, 11), "printed whole");
-        assert_eq!(store.folds.snapshot(), ids(&[7, 11]), "saved folds untouched");
+        assert_eq!(
+            store.folds.snapshot(),
+            ids(&[7, 11]),
+            "saved folds untouched"
+        );
         store.reader.printing.set(false);
         assert!(!open(store, 7) && !open(store, 11));
     });
@@ -93,7 +106,10 @@ fn printing_shows_everything_and_leaves_the_saved_folds_alone() {
 fn a_link_holds_its_comment_open_without_unfolding_for_good() {
     // 17 answers 14, which answers 13, under 7 and 1.
     with_store(Route::Comment(id(17)), Some(&[1, 13, 3]), |store| {
-        assert!(open(store, 1) && open(store, 13), "the linked comment is shown");
+        assert!(
+            open(store, 1) && open(store, 13),
+            "the linked comment is shown"
+        );
         assert!(!open(store, 3), "other folds stay");
         assert_eq!(store.reader.current.get_untracked(), Some(id(17)));
         assert_eq!(store.folds.snapshot(), ids(&[1, 3, 13]));
@@ -121,7 +137,10 @@ fn expand_all_and_collapse_all_and_reset() {
         store.unfold_below(0);
         assert_eq!(store.folds.snapshot(), ids(&[2, 11]));
         store.folds.reset();
-        assert!(store.folds.snapshot().is_empty(), "the bundled page opens whole");
+        assert!(
+            store.folds.snapshot().is_empty(),
+            "the bundled page opens whole"
+        );
     });
 }
 

@@ -23,7 +23,7 @@ const numbers = (ids) =>
 const since = (d) => `${MONTHS[+d.slice(5, 7) - 1]} ${d.slice(8, 10)}, ${+d.slice(0, 4)}`;
 
 function render({ article, comments, hidden }) {
-  // The thread index, as src/thread.rs builds it. Everything is a loop over arrays, never
+  // The thread index, as core/src/thread.rs builds it. Everything is a loop over arrays, never
   // recursion, so a 100,000-deep chain costs memory, not stack. (Chromium itself cannot lay
   // out nesting that deep: its tab crashes past about 1,200 levels, whoever built the DOM.)
   const n = comments.length;
@@ -94,7 +94,7 @@ function render({ article, comments, hidden }) {
     } else if (c.parent != null) {
       card.insertBefore(el("p", { class: "orphan-note" }, `In reply to comment #${c.parent}, which is not in this file`), body);
     }
-    // Paragraphs as Comment::paragraphs (src/data.rs): split on blank lines, trimmed, empty dropped.
+    // Paragraphs as Comment::paragraphs (core/src/data.rs): split on blank lines, trimmed, empty dropped.
     for (const text of c.body.replace(/\r\n/g, "\n").split("\n\n")) {
       const t = text.trim();
       if (t) body.appendChild(el("p", undefined, t));

@@ -38,7 +38,11 @@ pub fn first_view(comments: &[Comment], thread: &Thread, budget: usize) -> HashS
 /// replies. Unfolding one batch per frame opens a large thread while the page keeps
 /// answering: a comment opens before the folds inside it, so each step draws only the
 /// replies of its own batch.
-pub fn unfold_steps(folded: &HashSet<CommentId>, thread: &Thread, per_step: usize) -> Vec<Vec<CommentId>> {
+pub fn unfold_steps(
+    folded: &HashSet<CommentId>,
+    thread: &Thread,
+    per_step: usize,
+) -> Vec<Vec<CommentId>> {
     let mut order: Vec<(u32, usize, CommentId)> = folded
         .iter()
         .filter_map(|&id| thread.index_of(id).map(|i| (thread.depth(i), i, id)))

@@ -71,7 +71,6 @@ impl fmt::Display for LoadError {
     }
 }
 
-
 impl From<RefusedDataUrl> for LoadError {
     fn from(RefusedDataUrl(file): RefusedDataUrl) -> Self {
         Self {
@@ -97,10 +96,21 @@ mod tests {
 
     #[test]
     fn the_limits_are_named_in_what_the_reader_reads() {
-        let at = |kind| LoadError { file: "d.json".into(), kind }.to_string();
-        assert_eq!(at(LoadErrorKind::TimedOut), "d.json did not arrive within 20 seconds.");
+        let at = |kind| {
+            LoadError {
+                file: "d.json".into(),
+                kind,
+            }
+            .to_string()
+        };
         assert_eq!(
-            at(LoadErrorKind::TooLarge { bytes: 60 * 1024 * 1024 }),
+            at(LoadErrorKind::TimedOut),
+            "d.json did not arrive within 20 seconds."
+        );
+        assert_eq!(
+            at(LoadErrorKind::TooLarge {
+                bytes: 60 * 1024 * 1024
+            }),
             "d.json is 60.0 MB, over the 50 MB limit."
         );
     }

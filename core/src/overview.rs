@@ -66,8 +66,16 @@ mod tests {
         let loaded = Loaded::from_json(include_str!("../../data/discussion.json")).unwrap();
         let comments = &loaded.discussion.comments;
         let marks = layout(comments, &loaded.thread, OVERVIEW_MARKS);
-        let ids: Vec<String> = marks.iter().map(|m| comments[m.index].id.to_string()).collect();
-        assert_eq!(ids, ["1", "3", "4", "7", "9", "13", "14", "17", "15", "2", "12", "11", "16"]);
+        let ids: Vec<String> = marks
+            .iter()
+            .map(|m| comments[m.index].id.to_string())
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "1", "3", "4", "7", "9", "13", "14", "17", "15", "2", "12", "11", "16"
+            ]
+        );
         let by_id = |n| {
             let id = crate::CommentId::new(n);
             marks.iter().find(|m| comments[m.index].id == id).unwrap()

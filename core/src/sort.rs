@@ -127,7 +127,11 @@ mod tests {
         let data = bundled();
         let (comments, thread) = (&data.discussion.comments, &data.thread);
         let at = |n| thread.index_of(crate::CommentId::new(n)).unwrap();
-        let ids = |list: &[usize]| list.iter().map(|&i| comments[i].id.to_string()).collect::<Vec<_>>();
+        let ids = |list: &[usize]| {
+            list.iter()
+                .map(|&i| comments[i].id.to_string())
+                .collect::<Vec<_>>()
+        };
         for order in SortOrder::ALL {
             let arranged = Arrangement::new(order, comments, thread);
             assert_eq!(

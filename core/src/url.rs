@@ -145,7 +145,10 @@ mod tests {
         assert_eq!(sort_order("?a=1&sort=replies"), SortOrder::MostReplies);
         assert_eq!(sort_order("?sort=bogus"), SortOrder::Thread);
         assert_eq!(sort_order(""), SortOrder::Thread);
-        assert_eq!(query_with_sort("?a=1&sort=newest", SortOrder::Thread), "?a=1");
+        assert_eq!(
+            query_with_sort("?a=1&sort=newest", SortOrder::Thread),
+            "?a=1"
+        );
         assert_eq!(query_with_sort("", SortOrder::Newest), "?sort=newest");
         assert_eq!(
             query_with_sort("?a=1", SortOrder::MostReplies),

@@ -19,7 +19,9 @@ fn storage() -> Option<web_sys::Storage> {
 /// The folds saved for `page` that still name comments of `data`.
 pub fn load(page: &str, data: &Loaded) -> Option<HashSet<CommentId>> {
     let saved = storage()?.get_item(&key(page)).ok().flatten()?;
-    Some(folds::decode(&saved, |id| data.thread.index_of(id).is_some()))
+    Some(folds::decode(&saved, |id| {
+        data.thread.index_of(id).is_some()
+    }))
 }
 
 /// Saves the reader's folds whenever they change. What search, printing and links hold

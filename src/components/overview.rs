@@ -104,4 +104,3 @@ pub fn Overview() -> impl IntoView {
         </details>
     }
 }
-

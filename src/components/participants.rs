@@ -54,7 +54,11 @@ pub fn Participants() -> impl IntoView {
         }
     };
     let items = move || {
-        let shown = if show_all.get() { total } else { PARTICIPANTS_SHOWN };
+        let shown = if show_all.get() {
+            total
+        } else {
+            PARTICIPANTS_SHOWN
+        };
         counts
             .iter()
             .take(shown)
@@ -99,4 +103,3 @@ pub fn Participants() -> impl IntoView {
         </section>
     }
 }
-

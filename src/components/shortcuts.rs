@@ -104,10 +104,18 @@ fn run(store: Store, action: Action) {
     match action {
         Action::NextComment => step(store, "li.comment", current, 1),
         Action::PreviousComment => step(store, "li.comment", current, -1),
-        Action::NextTopLevel => step(store, "ol.thread > li.comment", top_level(store, current), 1),
-        Action::PreviousTopLevel => {
-            step(store, "ol.thread > li.comment", top_level(store, current), -1)
-        }
+        Action::NextTopLevel => step(
+            store,
+            "ol.thread > li.comment",
+            top_level(store, current),
+            1,
+        ),
+        Action::PreviousTopLevel => step(
+            store,
+            "ol.thread > li.comment",
+            top_level(store, current),
+            -1,
+        ),
         Action::Parent => {
             let parent = current
                 .and_then(|id| thread.index_of(id))

@@ -75,9 +75,11 @@ fn Search() -> impl IntoView {
     let store = use_store();
     let reader = store.reader;
     let matches = Memo::new(move |_| {
-        store
-            .matches
-            .with(|m| m.iter().map(|&i| store.id_of(i)).collect::<Vec<CommentId>>())
+        store.matches.with(|m| {
+            m.iter()
+                .map(|&i| store.id_of(i))
+                .collect::<Vec<CommentId>>()
+        })
     });
     let at = RwSignal::new(None::<usize>);
     let step = move |forward: bool| {

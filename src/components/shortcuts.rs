@@ -75,14 +75,19 @@ pub fn Shortcuts() -> impl IntoView {
         })
         .collect_view();
     // The dialog's own Escape handling closes it; "cancel" (at once, on Escape) and
-    // "close" keep the signal in step.
+    // "close" keep the signal in step. "close" comes a task after the dialog closed, so
+    // it may follow a reopening: it counts only if the dialog is still closed.
     view! {
         <dialog
             class="shortcuts"
             aria-labelledby="shortcuts-title"
             node_ref=dialog
             on:cancel=move |_: web_sys::Event| reader.help_open.set(false)
-            on:close=move |_| reader.help_open.set(false)
+            on:close=move |_| {
+                if dialog.get_untracked().is_none_or(|d| !d.open()) {
+                    reader.help_open.set(false);
+                }
+            }
         >
             <h2 id="shortcuts-title">"Keyboard shortcuts"</h2>
             <table>

@@ -156,8 +156,6 @@ test('clearing the search restores the folds the reader had, exactly', async ({ 
 
   await field(page).fill('Google');
   await expect(toggle(page, 1)).toHaveAttribute('aria-expanded', 'true');
-  await page.getByRole('button', { name: 'Next match' }).click();
-  await expect(comment(page, 14)).toHaveClass(/\bis-current\b/);
 
   await field(page).fill('');
   await expect(status(page)).toHaveText('');
@@ -167,6 +165,48 @@ test('clearing the search restores the folds the reader had, exactly', async ({ 
   await expect(comments(page)).toHaveCount(TOTAL_COMMENTS - THREAD.descendants(1) - 1);
   await expect(page.locator('mark')).toHaveCount(0);
   await expect(comments(page).and(page.locator('.search-miss, .search-hit'))).toHaveCount(0);
+});
+
+test('a match the reader stepped to stays on screen after the search, the other folds come back', async ({ page }) => {
+  await toggle(page, 1).click();
+  await toggle(page, 2).click();
+  await field(page).fill('Google');
+  await page.getByRole('button', { name: 'Next match' }).click();
+  await expect(comment(page, 14)).toHaveClass(/\bis-current\b/);
+  await expect(page).toHaveURL(/#comment-14$/);
+
+  // The address names comment 14, inside 1: the page keeps showing it.
+  await field(page).fill('');
+  await expect(status(page)).toHaveText('');
+  await expect(comment(page, 14)).toBeVisible();
+  await expect(toggle(page, 1)).toHaveAttribute('aria-expanded', 'true');
+  await expect(toggle(page, 2)).toHaveAttribute('aria-expanded', 'false');
+
+  // Going elsewhere gives comment 1 its fold back: it was the reader's.
+  await page.goto('./#comment-11');
+  await expect(toggle(page, 1)).toHaveAttribute('aria-expanded', 'false');
+  await expect(toggle(page, 2)).toHaveAttribute('aria-expanded', 'false');
+});
+
+test('a fold made during a search survives more typing and clearing the search', async ({ page }) => {
+  // "Absolutely agree." is comment 9, under 7, under 1: the search holds 1 and 7 open.
+  await field(page).fill('Absolutely');
+  await expect(status(page)).toHaveText('1 match');
+  await toggle(page, 11).click();
+  await toggle(page, 7).click();
+  await expect(toggle(page, 11)).toHaveAttribute('aria-expanded', 'false');
+  await expect(toggle(page, 7)).toHaveAttribute('aria-expanded', 'false');
+
+  await field(page).fill('Absolutely a');
+  await expect(status(page)).toHaveText('1 match');
+  await expect(toggle(page, 11)).toHaveAttribute('aria-expanded', 'false');
+  await expect(toggle(page, 7)).toHaveAttribute('aria-expanded', 'false');
+
+  await field(page).fill('');
+  await expect(status(page)).toHaveText('');
+  await expect(toggle(page, 11)).toHaveAttribute('aria-expanded', 'false');
+  await expect(toggle(page, 7)).toHaveAttribute('aria-expanded', 'false');
+  await expect(toggle(page, 1)).toHaveAttribute('aria-expanded', 'true');
 });
 
 test('the search field clears with Escape like any search box', async ({ page }) => {

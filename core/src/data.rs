@@ -1,4 +1,5 @@
-//! The discussion file: its format (version 1), parsing and validation.
+//! The discussion file: its formats (version 1, and version 2 for real discussions),
+//! parsing and validation.
 //!
 //! Pure Rust, no web-sys, so it is tested natively. The format is documented in
 //! `docs/data-format.md` and described by `docs/discussion.schema.json`.
@@ -10,9 +11,12 @@ use std::fmt;
 
 use crate::CommentId;
 use crate::date::IsoDate;
+use crate::id::number_id;
+use crate::rich;
+use crate::time::Timestamp;
 
-/// The only format version this build reads.
-pub const FORMAT_VERSION: u64 = 1;
+/// The format versions this build reads.
+pub const FORMAT_VERSIONS: [u64; 2] = [1, 2];
 
 /// A validated discussion: the article, its comments in file order, and the moderation notice.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,16 +24,49 @@ pub struct Discussion {
     pub article: Article,
     pub comments: Vec<Comment>,
     pub hidden: Hidden,
+    /// Top-level comments that exist on the original site but are not in the file.
+    pub missing_replies: u64,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Article {
     pub headline: String,
     pub body: Vec<Block>,
     /// The reprint notice printed under the story.
-    #[serde(default)]
     pub notice: Option<String>,
+    /// Who wrote or submitted the story, where known (format 2).
+    pub author: Option<String>,
+    pub time: Option<Timestamp>,
+    /// The discussion on the original site (`http` or `https`).
+    pub url: Option<String>,
+    /// The original site's name.
+    pub site: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawArticle1 {
+    headline: String,
+    body: Vec<Block>,
+    #[serde(default)]
+    notice: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawArticle2 {
+    headline: String,
+    body: Vec<Block>,
+    #[serde(default)]
+    notice: Option<String>,
+    #[serde(default)]
+    author: Option<String>,
+    #[serde(default)]
+    time: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    site: Option<String>,
 }
 
 /// One block of the article, in reading order.
@@ -40,14 +77,53 @@ pub enum Block {
     Subheading(String),
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Comment {
     pub id: CommentId,
     pub parent: Option<CommentId>,
+    /// Empty for a deleted or removed comment, which has no author.
     pub author: String,
-    pub posts: u64,
-    pub member_since: IsoDate,
+    pub posts: Option<u64>,
+    pub member_since: Option<IsoDate>,
+    /// The text: as written for a plain body, or the rich body's plain text. Empty for a
+    /// deleted or removed comment. What search reads.
     pub body: String,
+    /// A rich body (format 2), drawn as elements.
+    pub rich: Option<Vec<rich::Block>>,
+    pub time: Option<Timestamp>,
+    pub edited: Option<Timestamp>,
+    pub score: Option<i64>,
+    pub state: Option<Removal>,
+    pub badges: Vec<Badge>,
+    /// The comment on the original site.
+    pub url: Option<String>,
+    /// Replies that exist on the original site but are not in the file.
+    pub missing_replies: u64,
+}
+
+impl Default for CommentId {
+    fn default() -> Self {
+        Self::Number(0)
+    }
+}
+
+/// Why a comment has no text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Removal {
+    /// By its author.
+    Deleted,
+    /// By a moderator.
+    Removed,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Badge {
+    /// The original poster.
+    Op,
+    Moderator,
+    Admin,
 }
 
 impl Comment {
@@ -99,6 +175,17 @@ pub enum DataError {
         id: CommentId,
         value: String,
     },
+    /// A time that is not RFC 3339, in a comment (`id`) or the article (None).
+    BadTime {
+        id: Option<CommentId>,
+        field: &'static str,
+        value: String,
+    },
+    /// A link to the original site that is not `http` or `https`.
+    BadUrl {
+        id: Option<CommentId>,
+        value: String,
+    },
     DuplicateId {
         id: CommentId,
     },
@@ -129,7 +216,7 @@ impl fmt::Display for DataError {
             Self::Empty => write!(f, "the file is empty"),
             Self::UnsupportedVersion(v) => write!(
                 f,
-                "format version {v} is not supported (this build reads version {FORMAT_VERSION})"
+                "format version {v} is not supported (this build reads versions 1 and 2)"
             ),
             Self::MissingId { index } => {
                 write!(f, "comment number {} in the list has no \"id\"", index + 1)
@@ -143,6 +230,16 @@ impl fmt::Display for DataError {
             Self::BadDate { id, value } => write!(
                 f,
                 "comment {id}: \"member_since\" is \"{value}\", not a date like 2014-05-28"
+            ),
+            Self::BadTime { id, field, value } => write!(
+                f,
+                "{}: \"{field}\" is \"{value}\", not a time like 2018-11-17T01:42:27Z",
+                place(*id)
+            ),
+            Self::BadUrl { id, value } => write!(
+                f,
+                "{}: \"url\" is \"{value}\", not an http or https address",
+                place(*id)
             ),
             Self::DuplicateId { id } => write!(f, "comment {id} appears more than once"),
             Self::UnknownParent { id, parent } => {
@@ -159,6 +256,11 @@ impl fmt::Display for DataError {
             Self::EmptyArticle { field } => write!(f, "the article's \"{field}\" is empty"),
         }
     }
+}
+
+/// Where a problem is: a comment, or the article.
+fn place(id: Option<CommentId>) -> String {
+    id.map_or_else(|| "the article".to_string(), |id| format!("comment {id}"))
 }
 
 impl DataError {
@@ -180,7 +282,7 @@ impl std::error::Error for DataError {}
 struct RawDiscussion<C> {
     version: u64,
     #[serde(deserialize_with = "object")]
-    article: Article,
+    article: RawArticle1,
     comments: Vec<C>,
     #[serde(default, deserialize_with = "object")]
     hidden: Hidden,
@@ -188,14 +290,66 @@ struct RawDiscussion<C> {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawComment {
-    id: Option<CommentId>,
+struct RawDiscussion2<C> {
+    #[expect(dead_code, reason = "read first, by `Version`; here it keeps the shape whole")]
+    version: u64,
+    #[serde(deserialize_with = "object")]
+    article: RawArticle2,
+    comments: Vec<C>,
+    #[serde(default, deserialize_with = "object")]
+    hidden: Hidden,
     #[serde(default)]
+    missing_replies: u64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawComment {
+    #[serde(default, deserialize_with = "number_id")]
+    id: Option<CommentId>,
+    #[serde(default, deserialize_with = "number_id")]
     parent: Option<CommentId>,
     author: Option<String>,
     posts: Option<u64>,
     member_since: Option<String>,
     body: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawComment2 {
+    id: Option<CommentId>,
+    #[serde(default)]
+    parent: Option<CommentId>,
+    #[serde(default)]
+    author: Option<String>,
+    #[serde(default)]
+    time: Option<String>,
+    #[serde(default)]
+    edited: Option<String>,
+    #[serde(default)]
+    score: Option<i64>,
+    #[serde(default)]
+    state: Option<Removal>,
+    #[serde(default)]
+    badges: Vec<Badge>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    body: Option<RawBody>,
+    #[serde(default)]
+    missing_replies: u64,
+    #[serde(default)]
+    posts: Option<u64>,
+    #[serde(default)]
+    member_since: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawBody {
+    Plain(String),
+    Rich(Vec<rich::Block>),
 }
 
 /// Parses and validates a discussion file. Structural problems of the thread (duplicate
@@ -211,37 +365,87 @@ pub fn parse(text: &str) -> Result<Discussion, DataError> {
 /// same reading in one go.
 pub struct Parsing<'a> {
     text: &'a str,
+    version: u64,
     article: Article,
     hidden: Hidden,
+    missing_replies: u64,
     raw: Vec<&'a RawValue>,
     comments: Vec<Comment>,
     seen: HashSet<CommentId>,
 }
 
+/// Only the version, to choose how to read the rest.
+#[derive(Deserialize)]
+struct Version {
+    version: u64,
+}
+
 impl<'a> Parsing<'a> {
     /// Reads everything but the comments, and checks that the whole file is JSON of the
-    /// right shape: one fast pass that builds nothing for the comments.
+    /// right shape: one fast pass that builds nothing for the comments (two for format 2,
+    /// whose version is read first).
     pub fn start(text: &'a str) -> Result<Self, DataError> {
         // A byte-order mark is an encoding artefact, not content; editors on Windows add it.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         if text.trim().is_empty() {
             return Err(DataError::Empty);
         }
+        if let Ok(Object(Version { version: 2 })) = serde_json::from_str(text) {
+            return Self::start2(text);
+        }
         let Object(raw) = serde_json::from_str::<Object<RawDiscussion<&RawValue>>>(text)
             .map_err(|e| whole_file_error(text, e))?;
-        if raw.version != FORMAT_VERSION {
+        if raw.version != 1 {
             return Err(DataError::UnsupportedVersion(raw.version));
         }
-        if raw.article.headline.trim().is_empty() {
+        let article = Article {
+            headline: raw.article.headline,
+            body: raw.article.body,
+            notice: raw.article.notice,
+            ..Article::default()
+        };
+        Self::begin(text, 1, article, raw.hidden, 0, raw.comments)
+    }
+
+    fn start2(text: &'a str) -> Result<Self, DataError> {
+        let Object(raw) = serde_json::from_str::<Object<RawDiscussion2<&RawValue>>>(text)
+            .map_err(|e| {
+                let whole = serde_json::from_str::<Object<RawDiscussion2<Object<RawComment2>>>>(text);
+                syntax_error(&whole.err().unwrap_or(e), 1, 0)
+            })?;
+        let a = raw.article;
+        let article = Article {
+            headline: a.headline,
+            body: a.body,
+            notice: a.notice,
+            author: a.author,
+            time: time_of(None, "time", a.time)?,
+            url: url_of(None, a.url)?,
+            site: a.site,
+        };
+        Self::begin(text, 2, article, raw.hidden, raw.missing_replies, raw.comments)
+    }
+
+    fn begin(
+        text: &'a str,
+        version: u64,
+        article: Article,
+        hidden: Hidden,
+        missing_replies: u64,
+        raw: Vec<&'a RawValue>,
+    ) -> Result<Self, DataError> {
+        if article.headline.trim().is_empty() {
             return Err(DataError::EmptyArticle { field: "headline" });
         }
         Ok(Self {
             text,
-            article: raw.article,
-            hidden: raw.hidden,
-            comments: Vec::with_capacity(raw.comments.len()),
-            seen: HashSet::with_capacity(raw.comments.len()),
-            raw: raw.comments,
+            version,
+            article,
+            hidden,
+            missing_replies,
+            comments: Vec::with_capacity(raw.len()),
+            seen: HashSet::with_capacity(raw.len()),
+            raw,
         })
     }
 
@@ -251,9 +455,15 @@ impl<'a> Parsing<'a> {
         let to = from.saturating_add(count).min(self.raw.len());
         for index in from..to {
             let raw = self.raw[index].get();
-            let Object(comment) = serde_json::from_str::<Object<RawComment>>(raw)
-                .map_err(|e| self.error_in(raw, &e))?;
-            let comment = validate_comment(index, comment)?;
+            let comment = if self.version == 1 {
+                let Object(comment) = serde_json::from_str::<Object<RawComment>>(raw)
+                    .map_err(|e| self.error_in(raw, &e))?;
+                validate_comment(index, comment)?
+            } else {
+                let Object(comment) = serde_json::from_str::<Object<RawComment2>>(raw)
+                    .map_err(|e| self.error_in(raw, &e))?;
+                validate_comment2(index, comment)?
+            };
             if !self.seen.insert(comment.id) {
                 return Err(DataError::DuplicateId { id: comment.id });
             }
@@ -273,6 +483,7 @@ impl<'a> Parsing<'a> {
             article: self.article,
             comments: self.comments,
             hidden: self.hidden,
+            missing_replies: self.missing_replies,
         }
     }
 
@@ -298,12 +509,8 @@ fn whole_file_error(text: &str, partial: serde_json::Error) -> DataError {
         .err()
         .unwrap_or(partial);
     // A file from a future format fails on its fields; say "unsupported version".
-    #[derive(Deserialize)]
-    struct Version {
-        version: u64,
-    }
     match serde_json::from_str::<Object<Version>>(text) {
-        Ok(Object(Version { version })) if version != FORMAT_VERSION => {
+        Ok(Object(Version { version })) if !FORMAT_VERSIONS.contains(&version) => {
             DataError::UnsupportedVersion(version)
         }
         _ => syntax_error(&error, 1, 0),
@@ -381,8 +588,78 @@ fn validate_comment(index: usize, c: RawComment) -> Result<Comment, DataError> {
         id,
         parent: c.parent,
         author,
-        posts,
-        member_since,
+        posts: Some(posts),
+        member_since: Some(member_since),
         body: body.replace("\r\n", "\n"),
+        ..Comment::default()
     })
+}
+
+/// A format 2 comment: only the id is always required; a comment that is not deleted or
+/// removed needs its author and body.
+fn validate_comment2(index: usize, c: RawComment2) -> Result<Comment, DataError> {
+    let id = c.id.ok_or(DataError::MissingId { index })?;
+    if c.parent == Some(id) {
+        return Err(DataError::OwnParent { id });
+    }
+    let member_since = match c.member_since {
+        None => None,
+        Some(value) => Some(IsoDate::parse(&value).ok_or(DataError::BadDate { id, value })?),
+    };
+    let mut comment = Comment {
+        id,
+        parent: c.parent,
+        posts: c.posts,
+        member_since,
+        time: time_of(Some(id), "time", c.time)?,
+        edited: time_of(Some(id), "edited", c.edited)?,
+        score: c.score,
+        state: c.state,
+        badges: c.badges,
+        url: url_of(Some(id), c.url)?,
+        missing_replies: c.missing_replies,
+        ..Comment::default()
+    };
+    // A deleted or removed comment shows no text, even where the source kept it.
+    if comment.state.is_some() {
+        return Ok(comment);
+    }
+    comment.author = match c.author {
+        None => return Err(DataError::MissingField { id, field: "author" }),
+        Some(a) if a.trim().is_empty() => {
+            return Err(DataError::EmptyField { id, field: "author" });
+        }
+        Some(a) => a,
+    };
+    match c.body {
+        None => return Err(DataError::MissingField { id, field: "body" }),
+        Some(RawBody::Plain(text)) => comment.body = text.replace("\r\n", "\n"),
+        Some(RawBody::Rich(blocks)) => {
+            comment.body = rich::plain_text(&blocks);
+            comment.rich = Some(blocks);
+        }
+    }
+    if comment.body.trim().is_empty() {
+        return Err(DataError::EmptyField { id, field: "body" });
+    }
+    Ok(comment)
+}
+
+fn time_of(
+    id: Option<CommentId>,
+    field: &'static str,
+    value: Option<String>,
+) -> Result<Option<Timestamp>, DataError> {
+    value
+        .map(|value| Timestamp::parse(&value).ok_or(DataError::BadTime { id, field, value }))
+        .transpose()
+}
+
+fn url_of(id: Option<CommentId>, value: Option<String>) -> Result<Option<String>, DataError> {
+    match value {
+        Some(value) if !value.starts_with("http://") && !value.starts_with("https://") => {
+            Err(DataError::BadUrl { id, value })
+        }
+        _ => Ok(value),
+    }
 }

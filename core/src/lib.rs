@@ -6,6 +6,7 @@
 //! - [`sort`], [`search`], [`folds`]: orders, matches, the first view and saved folds;
 //! - [`url`]: the page address (`?data=`, `?sort=`, `#comment-N`, `#thread-N`);
 //! - [`overview`], [`participants`]: the thread at a glance, and who takes part;
+//! - [`rich`], [`time`]: format 2's rich text and times;
 //! - [`words`], [`date`], [`keys`]: what the page says, and which key does what;
 //! - [`head`]: the page's title, description and preview tags;
 //! - [`limits`]: every limit, said once;
@@ -21,9 +22,11 @@ pub mod limits;
 pub mod load_error;
 pub mod overview;
 pub mod participants;
+pub mod rich;
 pub mod search;
 pub mod sort;
 pub mod thread;
+pub mod time;
 pub mod url;
 pub mod words;
 

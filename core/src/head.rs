@@ -64,7 +64,7 @@ mod tests {
         Article {
             headline: "A headline".to_string(),
             body,
-            notice: None,
+            ..Article::default()
         }
     }
 

@@ -9,7 +9,8 @@ use crate::data::Comment;
 pub fn count_by_author<'a>(comments: &'a [Comment], order: &[usize]) -> Vec<(&'a str, usize)> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     let mut slot: HashMap<&str, usize> = HashMap::new();
-    for &i in order {
+    // A deleted or removed comment has no author to count.
+    for &i in order.iter().filter(|&&i| comments[i].state.is_none()) {
         let author = comments[i].author.as_str();
         match slot.get(author) {
             Some(&k) => counts[k].1 += 1,

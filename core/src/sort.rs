@@ -6,23 +6,36 @@ use crate::thread::Thread;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SortOrder {
-    /// As the page listed them: oldest first.
+    /// As the file lists them: for the bundled page, oldest first.
     #[default]
     Thread,
-    /// Highest number first: numbers are given in posting order.
+    /// Earliest time first; only where comments have times.
+    Oldest,
+    /// Latest time first, or, without times, highest number first (numbers are given in
+    /// posting order).
     Newest,
+    /// Highest score first; only where comments have scores.
+    Top,
     /// Most comments underneath first, then thread order.
     MostReplies,
 }
 
 impl SortOrder {
-    pub const ALL: [Self; 3] = [Self::Thread, Self::Newest, Self::MostReplies];
+    pub const ALL: [Self; 5] = [
+        Self::Thread,
+        Self::Oldest,
+        Self::Newest,
+        Self::Top,
+        Self::MostReplies,
+    ];
 
     /// The value in `?sort=`; the default order has none.
     pub fn key(self) -> &'static str {
         match self {
             Self::Thread => "thread",
+            Self::Oldest => "oldest",
             Self::Newest => "newest",
+            Self::Top => "top",
             Self::MostReplies => "replies",
         }
     }
@@ -30,8 +43,36 @@ impl SortOrder {
     pub fn label(self) -> &'static str {
         match self {
             Self::Thread => "Thread order (oldest first)",
+            Self::Oldest => "Oldest first",
             Self::Newest => "Newest first",
+            Self::Top => "Top (by score)",
             Self::MostReplies => "Most replies",
+        }
+    }
+
+    /// The orders that mean something for these comments: by time only where every
+    /// comment has one, by score only where any has one. Where comments have times the
+    /// file order is the source's, so it is called that.
+    pub fn available(comments: &[Comment]) -> Vec<Self> {
+        let timed = !comments.is_empty() && comments.iter().all(|c| c.time.is_some());
+        let scored = comments.iter().any(|c| c.score.is_some());
+        Self::ALL
+            .into_iter()
+            .filter(|order| match order {
+                Self::Oldest => timed,
+                Self::Top => scored,
+                _ => true,
+            })
+            .collect()
+    }
+
+    /// The label among the orders of a file with times ("Thread order (oldest first)"
+    /// would not be true of them).
+    pub fn label_for(self, comments: &[Comment]) -> &'static str {
+        let timed = !comments.is_empty() && comments.iter().all(|c| c.time.is_some());
+        match self {
+            Self::Thread if timed => "As on the original site",
+            _ => self.label(),
         }
     }
 
@@ -45,7 +86,11 @@ impl SortOrder {
         let mut sorted = siblings.to_vec();
         match self {
             Self::Thread => {}
-            Self::Newest => sorted.sort_by_key(|&i| std::cmp::Reverse(comments[i].id)),
+            Self::Oldest => sorted.sort_by_key(|&i| comments[i].time),
+            Self::Newest => sorted.sort_by_key(|&i| {
+                std::cmp::Reverse((comments[i].time, comments[i].id))
+            }),
+            Self::Top => sorted.sort_by_key(|&i| std::cmp::Reverse(comments[i].score)),
             Self::MostReplies => sorted.sort_by_key(|&i| std::cmp::Reverse(thread.descendants(i))),
         }
         sorted

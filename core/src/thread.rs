@@ -183,6 +183,7 @@ pub fn distinct_authors<'a>(comments: &'a [Comment], subtree: &[usize]) -> Vec<&
     let mut seen = std::collections::HashSet::new();
     subtree
         .iter()
+        .filter(|&&i| comments[i].state.is_none())
         .map(|&i| comments[i].author.as_str())
         .filter(|a| seen.insert(*a))
         .collect()

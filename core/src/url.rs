@@ -134,7 +134,12 @@ mod tests {
         assert_eq!(Route::from_hash("thread-4"), Route::Branch(id(4)));
         assert_eq!(Route::from_hash(""), Route::Full);
         assert_eq!(Route::from_hash("#comment-"), Route::Full);
-        assert_eq!(Route::from_hash("#comment-x1"), Route::Full);
+        // String ids (format 2) stand in fragments too.
+        assert_eq!(
+            Route::from_hash("#comment-c1s3yhb"),
+            Route::Comment("c1s3yhb".parse().unwrap())
+        );
+        assert_eq!(Route::from_hash("#comment-a%20b"), Route::Full);
         assert_eq!(Route::from_hash("#comment-+1"), Route::Full);
         assert_eq!(Route::from_hash("#top"), Route::Full);
     }

@@ -25,6 +25,24 @@ pub fn names(names: &[&str], max: usize) -> String {
     }
 }
 
+/// "1 point", "-3 points".
+pub fn points(n: i64) -> String {
+    if n == 1 {
+        "1 point".to_string()
+    } else {
+        format!("{n} points")
+    }
+}
+
+/// "1 more reply is not in this file", "12 more replies are not in this file".
+pub fn missing(n: u64) -> String {
+    if n == 1 {
+        "1 more reply is not in this file".to_string()
+    } else {
+        format!("{n} more replies are not in this file")
+    }
+}
+
 /// "5, 6, 8 and 10".
 pub fn numbers(ids: &[CommentId]) -> String {
     let texts: Vec<String> = ids.iter().map(CommentId::to_string).collect();
@@ -35,6 +53,14 @@ pub fn numbers(ids: &[CommentId]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_points_and_missing_replies() {
+        assert_eq!(points(1), "1 point");
+        assert_eq!(points(-3), "-3 points");
+        assert_eq!(missing(1), "1 more reply is not in this file");
+        assert_eq!(missing(12), "12 more replies are not in this file");
+    }
 
     #[test]
     fn counts_replies() {

@@ -63,7 +63,8 @@ fn replies_are_heavy_tailed() {
 
 #[test]
 fn authors_repeat_and_keep_their_details() {
-    let mut seen: HashMap<&str, (u64, &threadview_core::date::IsoDate)> = HashMap::new();
+    type Details<'a> = (Option<u64>, &'a Option<threadview_core::date::IsoDate>);
+    let mut seen: HashMap<&str, Details> = HashMap::new();
     for c in &LOADED.discussion.comments {
         let details = (c.posts, &c.member_since);
         assert_eq!(

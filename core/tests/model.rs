@@ -132,7 +132,10 @@ fn every_comment_has_its_author_posts_and_member_since() {
         .discussion
         .comments
         .iter()
-        .map(|c| (c.id, c.author.as_str(), c.posts, c.member_since.display()))
+        .map(|c| {
+            let since = c.member_since.expect("the seed has member-since dates");
+            (c.id, c.author.as_str(), c.posts.unwrap_or(0), since.display())
+        })
         .collect();
     let expected: Vec<(CommentId, &str, u64, String)> = expected
         .iter()
@@ -305,8 +308,8 @@ fn matches_the_source_page_when_present() {
             "{}. {}\n\nPosts: {}; Member since: {}\n\n{}\n",
             c.id,
             c.author,
-            c.posts,
-            c.member_since.display(),
+            c.posts.expect("the seed has post counts"),
+            c.member_since.expect("the seed has member-since dates").display(),
             c.body
         );
         let at = seed[from..]

@@ -1,5 +1,7 @@
-//! `docs/discussion.schema.json` accepts the bundled file, rejects broken ones, and agrees
-//! with the parser on the shape of a file.
+//! `docs/discussion.schema.json` accepts the bundled file (format version 1) and the format 2
+//! corpus file, rejects broken ones of both versions, and agrees with the parser on the
+//! shape of a file. Where they differ, `what_only_the_app_checks` and
+//! `where_the_schema_and_the_app_differ` say so.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::sync::LazyLock;
@@ -7,9 +9,13 @@ use std::sync::LazyLock;
 use jsonschema::Validator;
 use serde_json::{Value, json};
 use threadview_core::Loaded;
+use threadview_core::data::DataError;
 
 const SCHEMA: &str = include_str!("../../docs/discussion.schema.json");
 const BUNDLED: &str = include_str!("../../data/discussion.json");
+/// Format 2 with every kind of comment: rich, deleted, plain, removed.
+const RICH: &str = include_str!("corpus/format-2-rich.json");
+const VERSION_3: &str = include_str!("corpus/version-3-with-new-fields.json");
 
 fn schema() -> Value {
     serde_json::from_str(SCHEMA).expect("the schema is JSON")
@@ -107,7 +113,7 @@ fn broken_files_are_rejected() {
                 d.as_object_mut().unwrap().remove("version");
             }),
         ),
-        ("version 2", edited(|d| d["version"] = json!(2))),
+        ("version 3", edited(|d| d["version"] = json!(3))),
         ("version as string", edited(|d| d["version"] = json!("1"))),
         (
             "missing article",
@@ -248,10 +254,6 @@ fn broken_files_are_rejected() {
             edited(|d| d["hidden"] = json!([[5], null])),
         ),
         ("hidden null", edited(|d| d["hidden"] = Value::Null)),
-        (
-            "hidden id as string",
-            edited(|d| d["hidden"]["ids"] = json!(["5"])),
-        ),
         (
             "unknown hidden field",
             edited(|d| d["hidden"]["reason"] = json!("x")),

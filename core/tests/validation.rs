@@ -389,9 +389,10 @@ fn thread_build_checks_on_its_own() {
         id: id(n),
         parent: parent.map(id),
         author: "A".into(),
-        posts: 0,
-        member_since: IsoDate::parse("2014-05-28").unwrap(),
+        posts: Some(0),
+        member_since: IsoDate::parse("2014-05-28"),
         body: "B".into(),
+        ..Comment::default()
     };
     assert_eq!(
         Thread::build(&[c(1, None), c(1, None)]),

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use threadview_core::data::{Badge, Removal};
 use threadview_core::limits::DEPTH_CAP;
 use threadview_core::search;
 use threadview_core::thread::distinct_authors;
@@ -7,6 +8,7 @@ use threadview_core::url::{branch_href, comment_anchor, comment_href};
 use threadview_core::words;
 
 use super::comment_list::CommentList;
+use super::rich_text::{self, LINK_REL, text};
 use crate::state::use_store;
 use crate::takeover::is_prerendering;
 
@@ -62,34 +64,112 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
                     }
                 }
             >
-                {highlighted(author.clone(), highlight)}
+                {text(author.clone(), highlight)}
             </button>
         }
     };
 
+    // Version 1's details (posts, member since) where the file has them; format 2's
+    // time, score, badges and edits where it has those.
+    let permalink_text = match comment.time {
+        Some(time) => view! { <time datetime=time.rfc3339()>{time.display()}</time> }.into_any(),
+        None => format!("#{id}").into_any(),
+    };
+    let who = match comment.state {
+        None => author_button.into_any(),
+        Some(Removal::Deleted) => view! { <span class="removed">"[deleted]"</span> }.into_any(),
+        Some(Removal::Removed) => {
+            view! { <span class="removed">"removed by a moderator"</span> }.into_any()
+        }
+    };
+    let badges = comment
+        .badges
+        .iter()
+        .map(|badge| {
+            let (short, name) = match badge {
+                Badge::Op => ("OP", "original poster"),
+                Badge::Moderator => ("mod", "moderator"),
+                Badge::Admin => ("admin", "administrator"),
+            };
+            view! { " " <abbr class="badge" title=name>{short}</abbr> }
+        })
+        .collect_view();
+    let score = comment
+        .score
+        .map(|n| view! { " " <span class="comment-score">{words::points(n)}</span> });
+    let edited = comment.edited.map(|time| {
+        view! {
+            " "
+            <span class="comment-edited" title=format!("Edited {}", time.display())>
+                "edited"
+            </span>
+        }
+    });
+    let posts = comment
+        .posts
+        .map(|n| view! { " " <span class="comment-posts">{format!("Posts: {n}")}</span> });
+    let since = comment.member_since.map(|date| {
+        view! {
+            " "
+            <span class="comment-since">{format!("Member since {}", date.display())}</span>
+        }
+    });
+    let original = comment.url.clone().map(|url| {
+        view! {
+            " "
+            <a class="original" href=url rel=LINK_REL>
+                "original"
+            </a>
+        }
+    });
+
     let header = view! {
         <header class="comment-meta">
             <a class="permalink" href=comment_href(id)>
-                {format!("#{id}")}
+                {permalink_text}
             </a>
             " "
-            {author_button}
-            " "
-            <span class="comment-posts">{format!("Posts: {}", comment.posts)}</span>
-            " "
-            <span class="comment-since">
-                {format!("Member since {}", comment.member_since.display())}
-            </span>
+            {who}
+            {badges}
+            {score}
+            {edited}
+            {posts}
+            {since}
+            {original}
         </header>
     };
 
-    let paragraphs: Vec<String> = comment.paragraphs().map(str::to_string).collect();
-    let body = move || {
-        paragraphs
-            .iter()
-            .map(|p| view! { <p>{highlighted(p.clone(), highlight)}</p> })
-            .collect_view()
+    let body = match comment.rich.clone() {
+        Some(blocks) => rich_text::blocks(&blocks, highlight),
+        None => {
+            let paragraphs: Vec<String> = comment.paragraphs().map(str::to_string).collect();
+            paragraphs
+                .into_iter()
+                .map(|p| view! { <p>{text(p, highlight)}</p> })
+                .collect_view()
+                .into_any()
+        }
     };
+
+    // Replies the original site has and the file does not: said, and linked to where known.
+    let missing = (comment.missing_replies > 0).then(|| {
+        let words = words::missing(comment.missing_replies);
+        let link = comment.url.clone().or_else(|| data.discussion.article.url.clone());
+        view! {
+            <p class="missing-replies">
+                {words}
+                {link
+                    .map(|href| {
+                        view! {
+                            ": "
+                            <a href=href rel=LINK_REL>
+                                "read them on the original site"
+                            </a>
+                        }
+                    })}
+            </p>
+        }
+    });
 
     let toggle = (has_children && !at_cap).then(|| {
         let count = words::replies(total);
@@ -197,6 +277,7 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
                 {header}
                 <super::comment_nav::ReplyContext index depth />
                 <div class="comment-body">{body}</div>
+                {missing}
                 <div class="comment-actions">
                     {toggle}
                     {unfold_below}
@@ -208,23 +289,4 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
         </li>
     }
     .into_any()
-}
-
-/// `text`, with the parts that match the search wrapped in `<mark>`. Always text nodes.
-fn highlighted(text: String, highlight: Memo<Option<String>>) -> impl IntoView {
-    move || match highlight.get() {
-        None => text.clone().into_any(),
-        Some(query) => search::segments(&text, &query)
-            .into_iter()
-            .map(|(hit, piece)| {
-                let piece = piece.to_string();
-                if hit {
-                    view! { <mark>{piece}</mark> }.into_any()
-                } else {
-                    piece.into_any()
-                }
-            })
-            .collect_view()
-            .into_any(),
-    }
 }

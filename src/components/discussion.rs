@@ -63,6 +63,25 @@ pub fn Discussion() -> impl IntoView {
         Some(root) => view! { <Comment index=root depth=0 /> }.into_any(),
     };
 
+    let missing = (data.discussion.missing_replies > 0).then(|| {
+        let words = words::missing(data.discussion.missing_replies);
+        let link = data.discussion.article.url.clone();
+        view! {
+            <p class="missing-replies">
+                {words}
+                {link
+                    .map(|href| {
+                        view! {
+                            ": "
+                            <a href=href rel=super::rich_text::LINK_REL>
+                                "read them on the original site"
+                            </a>
+                        }
+                    })}
+            </p>
+        }
+    });
+
     let hidden = &data.discussion.hidden;
     let notice = hidden
         .notice
@@ -85,6 +104,7 @@ pub fn Discussion() -> impl IntoView {
             <ol class="thread" class:lazy-cards=lazy_cards>
                 {list}
             </ol>
+            {missing}
             {notice}
             {hidden_ids}
         </section>

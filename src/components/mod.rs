@@ -8,6 +8,7 @@ mod comment_nav;
 mod discussion;
 mod load_error;
 mod page;
+mod rich_text;
 mod shortcuts;
 mod story;
 mod toolbar;

@@ -48,12 +48,14 @@ pub fn Toolbar() -> impl IntoView {
 /// The order of sibling comments, kept in the URL query so a shared link keeps it.
 #[component]
 fn SortChoice(store: Store) -> impl IntoView {
-    let options = SortOrder::ALL
+    let data = store.data();
+    let comments = &data.discussion.comments;
+    let options = SortOrder::available(comments)
         .into_iter()
         .map(|order| {
             view! {
                 <option value=order.key() selected=move || store.reader.sort.get() == order>
-                    {order.label()}
+                    {order.label_for(comments)}
                 </option>
             }
         })

@@ -285,7 +285,17 @@ struct RawDiscussion<C> {
     article: RawArticle1,
     comments: Vec<C>,
     #[serde(default, deserialize_with = "object")]
-    hidden: Hidden,
+    hidden: RawHidden1,
+}
+
+/// Version 1's hidden comments: numbers only, as its ids.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHidden1 {
+    #[serde(default)]
+    ids: Vec<u64>,
+    #[serde(default)]
+    notice: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -404,7 +414,11 @@ impl<'a> Parsing<'a> {
             notice: raw.article.notice,
             ..Article::default()
         };
-        Self::begin(text, 1, article, raw.hidden, 0, raw.comments)
+        let hidden = Hidden {
+            ids: raw.hidden.ids.into_iter().map(CommentId::Number).collect(),
+            notice: raw.hidden.notice,
+        };
+        Self::begin(text, 1, article, hidden, 0, raw.comments)
     }
 
     fn start2(text: &'a str) -> Result<Self, DataError> {

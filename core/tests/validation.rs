@@ -128,15 +128,15 @@ fn byte_order_mark_is_accepted() {
 #[test]
 fn unsupported_version() {
     let mut f = file(vec![comment(1, None)]);
-    f["version"] = json!(2);
+    f["version"] = json!(3);
     let error = error(&f);
-    assert_eq!(error, DataError::UnsupportedVersion(2));
-    assert_mentions(&error, &["format version 2", "version 1"]);
+    assert_eq!(error, DataError::UnsupportedVersion(3));
+    assert_mentions(&error, &["format version 3", "versions 1 and 2"]);
 
     // A future file with fields this build does not know still says "version".
     f["reactions"] = json!([]);
     f["comments"][0]["score"] = json!(3);
-    assert_eq!(self::error(&f), DataError::UnsupportedVersion(2));
+    assert_eq!(self::error(&f), DataError::UnsupportedVersion(3));
 
     f = file(vec![]);
     f["version"] = json!(0);

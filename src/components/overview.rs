@@ -17,6 +17,7 @@ pub const WIDE: &str = "(min-width: 80rem)";
 pub fn Overview() -> impl IntoView {
     let store = use_store();
     let (data, reader) = (store.data(), store.reader);
+    let prerendering = is_prerendering();
     let comments = &data.discussion.comments;
     let marks = layout(comments, &data.thread, OVERVIEW_MARKS);
     let height = marks.last().map_or(0, |m| m.y + BAR);
@@ -51,7 +52,15 @@ pub fn Overview() -> impl IntoView {
                 <g>
                     <a
                         class="mark"
-                        href=comment_href(id)
+                        // Only to comments on the page: a link must have a target.
+                        href=move || {
+                            let drawn = if prerendering {
+                                store.draws_untracked(index)
+                            } else {
+                                store.folds.is_drawn(id)
+                            };
+                            drawn.then(|| comment_href(id))
+                        }
                         class:current=is_current.clone()
                         class:match=move || matches.with(|m| m.contains(&index))
                         class:by-author=move || author.selected(&by)

@@ -62,6 +62,9 @@ pub struct Folds {
     drawn: StoredValue<HashMap<CommentId, (ArcRwSignal<Own>, usize)>>,
     /// For what reads the whole set: saving the folds.
     changed: Trigger,
+    /// Notified when a comment starts or stops being drawn: the overview links only to
+    /// comments the page has.
+    drawn_changed: Trigger,
     /// The folds the page started with, for "reset".
     first: StoredValue<HashSet<CommentId>>,
     /// Counts the reader's own folds, so that an unfolding done in steps stops when the
@@ -84,6 +87,7 @@ impl Folds {
             held_open,
             drawn: StoredValue::new(HashMap::new()),
             changed: Trigger::new(),
+            drawn_changed: Trigger::new(),
             first: StoredValue::new(first),
             generation: StoredValue::new(0),
         }
@@ -93,22 +97,33 @@ impl Folds {
     /// fold or with what the page holds open. Call it where the comment is drawn: the
     /// signal is freed when the last comment drawn for `id` is cleaned up.
     pub fn is_open(self, id: CommentId) -> Signal<bool> {
-        let own = {
+        let (own, first_drawn) = {
             let own = self.own_untracked(id);
             let mut drawn = self.drawn.write_value();
             let (signal, users) = drawn
                 .entry(id)
                 .or_insert_with(|| (ArcRwSignal::new(own), 0));
             *users += 1;
-            signal.clone()
+            (signal.clone(), *users == 1)
         };
+        if first_drawn {
+            self.drawn_changed.notify();
+        }
         on_cleanup(move || {
-            let mut drawn = self.drawn.write_value();
-            if let Some((_, users)) = drawn.get_mut(&id) {
+            let last = {
+                let mut drawn = self.drawn.write_value();
+                let Some((_, users)) = drawn.get_mut(&id) else {
+                    return;
+                };
                 *users -= 1;
-                if *users == 0 {
+                let last = *users == 0;
+                if last {
                     drawn.remove(&id);
                 }
+                last
+            };
+            if last {
+                self.drawn_changed.notify();
             }
         });
         let held_open = self.held_open;
@@ -128,6 +143,12 @@ impl Folds {
     /// Whether the reader folded `id` (whatever the page holds open).
     pub fn is_folded_untracked(self, id: CommentId) -> bool {
         self.folded.with_value(|f| f.contains(&id))
+    }
+
+    /// Whether comment `id` is on the page now, tracked.
+    pub fn is_drawn(self, id: CommentId) -> bool {
+        self.drawn_changed.track();
+        self.drawn.with_value(|drawn| drawn.contains_key(&id))
     }
 
     /// How many comment signals are alive: one per comment drawn.

@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use threadview_core::limits::{FIRST_VIEW, UNFOLD_STEP};
+use threadview_core::limits::{DEPTH_CAP, FIRST_VIEW, UNFOLD_STEP};
 use threadview_core::sort::{Arrangement, SortOrder};
 use threadview_core::url::{self, Route, branch_root_depth};
 use threadview_core::{CommentId, Loaded, folds as first, search};
@@ -102,6 +102,25 @@ impl Store {
     /// The id of the comment at `index` in the file.
     pub fn id_of(self, index: usize) -> CommentId {
         self.data.with_value(|d| d.discussion.comments[index].id)
+    }
+
+    /// Whether the full view draws comment `index` as things stand: every ancestor open,
+    /// within `DEPTH_CAP` levels and on a drawn page of its siblings. For the prerendered
+    /// page, which has no drawn comments to ask yet when the overview is rendered.
+    pub fn draws_untracked(self, index: usize) -> bool {
+        self.data.with_value(|data| {
+            let (comments, thread) = (&data.discussion.comments, &data.thread);
+            let arrangement = self.arrangement.get_untracked();
+            let on_page = |c: usize| {
+                let parent = thread.parent(c).map(|p| comments[p].id);
+                arrangement.position(c) < self.reader.shown_of_untracked(parent)
+            };
+            thread.depth(index) < DEPTH_CAP
+                && on_page(index)
+                && thread.ancestors(index).all(|a| {
+                    self.folds.is_open_untracked(comments[a].id) && on_page(a)
+                })
+        })
     }
 
     /// Follows the address to `route`: a comment is drawn (its page of siblings, and any

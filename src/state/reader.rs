@@ -64,7 +64,7 @@ impl Reader {
         }
     }
 
-    fn shown_of_untracked(self, parent: Option<CommentId>) -> usize {
+    pub fn shown_of_untracked(self, parent: Option<CommentId>) -> usize {
         self.shown
             .with_untracked(|s| s.get(&parent).copied())
             .unwrap_or(PAGE)

@@ -301,7 +301,10 @@ struct RawHidden1 {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawDiscussion2<C> {
-    #[expect(dead_code, reason = "read first, by `Version`; here it keeps the shape whole")]
+    #[expect(
+        dead_code,
+        reason = "read first, by `Version`; here it keeps the shape whole"
+    )]
     version: u64,
     #[serde(deserialize_with = "object")]
     article: RawArticle2,
@@ -422,9 +425,10 @@ impl<'a> Parsing<'a> {
     }
 
     fn start2(text: &'a str) -> Result<Self, DataError> {
-        let Object(raw) = serde_json::from_str::<Object<RawDiscussion2<&RawValue>>>(text)
-            .map_err(|e| {
-                let whole = serde_json::from_str::<Object<RawDiscussion2<Object<RawComment2>>>>(text);
+        let Object(raw) =
+            serde_json::from_str::<Object<RawDiscussion2<&RawValue>>>(text).map_err(|e| {
+                let whole =
+                    serde_json::from_str::<Object<RawDiscussion2<Object<RawComment2>>>>(text);
                 syntax_error(&whole.err().unwrap_or(e), 1, 0)
             })?;
         let a = raw.article;
@@ -437,7 +441,14 @@ impl<'a> Parsing<'a> {
             url: url_of(None, a.url)?,
             site: a.site,
         };
-        Self::begin(text, 2, article, raw.hidden, raw.missing_replies, raw.comments)
+        Self::begin(
+            text,
+            2,
+            article,
+            raw.hidden,
+            raw.missing_replies,
+            raw.comments,
+        )
     }
 
     fn begin(
@@ -639,9 +650,17 @@ fn validate_comment2(index: usize, c: RawComment2) -> Result<Comment, DataError>
         return Ok(comment);
     }
     comment.author = match c.author {
-        None => return Err(DataError::MissingField { id, field: "author" }),
+        None => {
+            return Err(DataError::MissingField {
+                id,
+                field: "author",
+            });
+        }
         Some(a) if a.trim().is_empty() => {
-            return Err(DataError::EmptyField { id, field: "author" });
+            return Err(DataError::EmptyField {
+                id,
+                field: "author",
+            });
         }
         Some(a) => a,
     };

@@ -33,7 +33,9 @@ struct Interner {
 static INTERNER: Mutex<Option<Interner>> = Mutex::new(None);
 
 fn interner() -> MutexGuard<'static, Option<Interner>> {
-    INTERNER.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    INTERNER
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl CommentId {

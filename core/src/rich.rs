@@ -80,11 +80,7 @@ fn block_text(block: &Block, out: &mut Vec<String>) {
         Block::Paragraph(inlines) | Block::Heading(inlines) => out.push(inline_text(inlines)),
         Block::Quote(blocks) => blocks.iter().for_each(|b| block_text(b, out)),
         Block::Code(code) => out.push(code.trim_end().to_string()),
-        Block::List(list) => list
-            .items
-            .iter()
-            .flatten()
-            .for_each(|b| block_text(b, out)),
+        Block::List(list) => list.items.iter().flatten().for_each(|b| block_text(b, out)),
         Block::Table(table) => {
             for row in std::iter::once(&table.head).chain(&table.rows) {
                 let cells: Vec<String> = row.iter().map(|c| inline_text(c)).collect();

@@ -87,9 +87,9 @@ impl SortOrder {
         match self {
             Self::Thread => {}
             Self::Oldest => sorted.sort_by_key(|&i| comments[i].time),
-            Self::Newest => sorted.sort_by_key(|&i| {
-                std::cmp::Reverse((comments[i].time, comments[i].id))
-            }),
+            Self::Newest => {
+                sorted.sort_by_key(|&i| std::cmp::Reverse((comments[i].time, comments[i].id)))
+            }
             Self::Top => sorted.sort_by_key(|&i| std::cmp::Reverse(comments[i].score)),
             Self::MostReplies => sorted.sort_by_key(|&i| std::cmp::Reverse(thread.descendants(i))),
         }

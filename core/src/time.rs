@@ -141,7 +141,9 @@ mod tests {
         assert_eq!(offset.rfc3339(), "2013-02-05T19:48:25Z");
         assert_eq!(Timestamp::from_unix(0).rfc3339(), "1970-01-01T00:00:00Z");
         assert_eq!(
-            Timestamp::parse("2000-02-29 23:59:59+00:00").unwrap().display(),
+            Timestamp::parse("2000-02-29 23:59:59+00:00")
+                .unwrap()
+                .display(),
             "Feb 29, 2000, 23:59 UTC"
         );
         for bad in [

@@ -395,22 +395,41 @@ fn format_2_rich(loaded: &Loaded) {
     assert_eq!(d.article.time.unwrap().rfc3339(), "2018-11-17T01:42:27Z");
     assert_eq!(d.missing_replies, 3);
     let c1 = by("c1");
-    assert_eq!((c1.score, c1.badges.as_slice()), (Some(42), &[Badge::Op][..]));
-    assert_eq!(c1.body.lines().next(), Some("Read this and not that, it is good."));
+    assert_eq!(
+        (c1.score, c1.badges.as_slice()),
+        (Some(42), &[Badge::Op][..])
+    );
+    assert_eq!(
+        c1.body.lines().next(),
+        Some("Read this and not that, it is good.")
+    );
     let blocks = c1.rich.as_ref().unwrap();
     assert!(matches!(&blocks[1], Block::Quote(_)));
-    assert_eq!(blocks[2], Block::Code("fn main() {\n    println!(\"hi\");\n}\n".into()));
+    assert_eq!(
+        blocks[2],
+        Block::Code("fn main() {\n    println!(\"hi\");\n}\n".into())
+    );
     assert_eq!(rich::plain_text(blocks), c1.body);
     let c2 = by("c2");
-    assert_eq!((c2.state, c2.author.as_str(), c2.body.as_str()), (Some(Removal::Deleted), "", ""));
+    assert_eq!(
+        (c2.state, c2.author.as_str(), c2.body.as_str()),
+        (Some(Removal::Deleted), "", "")
+    );
     assert_eq!(c2.missing_replies, 12);
     let c3 = by("c3");
-    assert_eq!(c3.parent, Some(c2.id), "the reply stays under the deleted comment");
+    assert_eq!(
+        c3.parent,
+        Some(c2.id),
+        "the reply stays under the deleted comment"
+    );
     assert_eq!(c3.time.unwrap().rfc3339(), "2018-11-17T08:00:00Z");
     assert_eq!(c3.paragraphs().count(), 2);
     assert_eq!(by("4").state, Some(Removal::Removed));
     assert!(loaded.thread.warnings().is_empty());
-    assert_eq!(loaded.thread.depth(loaded.thread.index_of(c3.id).unwrap()), 2);
+    assert_eq!(
+        loaded.thread.depth(loaded.thread.index_of(c3.id).unwrap()),
+        2
+    );
 }
 
 /// A generated case: its name, the generator of its text, and its outcome.

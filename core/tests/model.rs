@@ -134,7 +134,12 @@ fn every_comment_has_its_author_posts_and_member_since() {
         .iter()
         .map(|c| {
             let since = c.member_since.expect("the seed has member-since dates");
-            (c.id, c.author.as_str(), c.posts.unwrap_or(0), since.display())
+            (
+                c.id,
+                c.author.as_str(),
+                c.posts.unwrap_or(0),
+                since.display(),
+            )
         })
         .collect();
     let expected: Vec<(CommentId, &str, u64, String)> = expected
@@ -309,7 +314,9 @@ fn matches_the_source_page_when_present() {
             c.id,
             c.author,
             c.posts.expect("the seed has post counts"),
-            c.member_since.expect("the seed has member-since dates").display(),
+            c.member_since
+                .expect("the seed has member-since dates")
+                .display(),
             c.body
         );
         let at = seed[from..]

@@ -116,8 +116,12 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
     });
     let original = comment.url.clone().map(|url| {
         view! {
-            " "
-            <a class="original" href=url rel=LINK_REL>
+            <a
+                class="original"
+                href=url
+                rel=LINK_REL
+                aria-label=format!("Comment {id} on the original site")
+            >
                 "original"
             </a>
         }
@@ -135,7 +139,6 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
             {edited}
             {posts}
             {since}
-            {original}
         </header>
     };
 
@@ -154,7 +157,10 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
     // Replies the original site has and the file does not: said, and linked to where known.
     let missing = (comment.missing_replies > 0).then(|| {
         let words = words::missing(comment.missing_replies);
-        let link = comment.url.clone().or_else(|| data.discussion.article.url.clone());
+        let link = comment
+            .url
+            .clone()
+            .or_else(|| data.discussion.article.url.clone());
         view! {
             <p class="missing-replies">
                 {words}
@@ -283,6 +289,7 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
                     {unfold_below}
                     {continuation}
                     <super::comment_nav::CommentNav index />
+                    {original}
                 </div>
             </div>
             {replies}

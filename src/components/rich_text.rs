@@ -89,12 +89,18 @@ fn inline_list(inlines: &[Inline], highlight: Memo<Option<String>>) -> AnyView {
 fn inline(inline: &Inline, highlight: Memo<Option<String>>) -> AnyView {
     match inline {
         Inline::Text(t) => lines(t, highlight),
-        Inline::Styled(Styled::Em(inner)) => view! { <em>{inline_list(inner, highlight)}</em> }.into_any(),
+        Inline::Styled(Styled::Em(inner)) => {
+            view! { <em>{inline_list(inner, highlight)}</em> }.into_any()
+        }
         Inline::Styled(Styled::Strong(inner)) => {
             view! { <strong>{inline_list(inner, highlight)}</strong> }.into_any()
         }
-        Inline::Styled(Styled::Strike(inner)) => view! { <s>{inline_list(inner, highlight)}</s> }.into_any(),
-        Inline::Styled(Styled::Code(code)) => view! { <code>{text(code.clone(), highlight)}</code> }.into_any(),
+        Inline::Styled(Styled::Strike(inner)) => {
+            view! { <s>{inline_list(inner, highlight)}</s> }.into_any()
+        }
+        Inline::Styled(Styled::Code(code)) => {
+            view! { <code>{text(code.clone(), highlight)}</code> }.into_any()
+        }
         Inline::Styled(Styled::Spoiler(inner)) => {
             let revealed = RwSignal::new(false);
             let inner = inner.clone();
@@ -116,14 +122,12 @@ fn inline(inline: &Inline, highlight: Memo<Option<String>>) -> AnyView {
             }
             .into_any()
         }
-        Inline::Styled(Styled::Link(link)) if is_safe_href(&link.href) => {
-            view! {
-                <a href=link.href.clone() rel=LINK_REL>
-                    {inline_list(&link.text, highlight)}
-                </a>
-            }
-            .into_any()
+        Inline::Styled(Styled::Link(link)) if is_safe_href(&link.href) => view! {
+            <a href=link.href.clone() rel=LINK_REL>
+                {inline_list(&link.text, highlight)}
+            </a>
         }
+        .into_any(),
         // Not a scheme the page links to: the words, and the address, as text.
         Inline::Styled(Styled::Link(link)) => {
             let shown = format!(" ({})", link.href);

@@ -21,7 +21,10 @@ pub fn Story(article: Article) -> impl IntoView {
         .time
         .map(|time| view! { <time datetime=time.rfc3339()>{time.display()}</time> " " });
     let source = article.url.map(|url| {
-        let site = article.site.clone().unwrap_or_else(|| "the original site".to_string());
+        let site = article
+            .site
+            .clone()
+            .unwrap_or_else(|| "the original site".to_string());
         view! {
             <a class="story-source" href=url rel=super::rich_text::LINK_REL>
                 {format!("The discussion on {site}")}

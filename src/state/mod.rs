@@ -117,9 +117,9 @@ impl Store {
             };
             thread.depth(index) < DEPTH_CAP
                 && on_page(index)
-                && thread.ancestors(index).all(|a| {
-                    self.folds.is_open_untracked(comments[a].id) && on_page(a)
-                })
+                && thread
+                    .ancestors(index)
+                    .all(|a| self.folds.is_open_untracked(comments[a].id) && on_page(a))
         })
     }
 

@@ -18,7 +18,12 @@ const USAGE: &str = "usage: cargo xtask <command>
 
   serve [--port N]     set up, build the release site and serve it (default port 8080)
   dist [--data FILE]   set up and build the release site into dist/, prerendered for the
-                       bundled discussion or for FILE (which becomes dist/discussion.json)
+                       bundled discussion or for FILE (which becomes dist/discussion.json;
+                       a Hacker News or Reddit export is imported first)
+  import INPUT -o OUTPUT.json [--from FORMAT] [--thread ID]
+                       turn a Hacker News (Algolia item) or Reddit thread JSON into a
+                       discussion file (format 2); FORMAT: hn or reddit (else told from
+                       the content); ID: keep one comment and its replies
   test                 set up and run every test: lints, native, browser components, end-to-end
   bench [--runs N] [--only NAME,...]
                        measure speed and size against the vanilla-JS baseline: BENCHMARKS.md
@@ -36,6 +41,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::run_all(&args[1..]),
         Some("static") => static_server(&args[1..]),
         Some("limits") => write_limits(),
+        Some("import") => import(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {
@@ -70,7 +76,51 @@ fn static_server(args: &[String]) -> Result {
 
 fn dist_args(args: &[String]) -> Result {
     let data = option(args, "--data")?.map(PathBuf::from);
+    let data = data.as_deref().map(discussion_file).transpose()?;
     dist_with(data.as_deref()).map(|_| ())
+}
+
+/// `cargo xtask import INPUT -o OUTPUT.json [--from FORMAT] [--thread ID]`.
+fn import(args: &[String]) -> Result {
+    let input = args.first().filter(|a| !a.starts_with('-')).ok_or(USAGE)?;
+    let output = option(args, "-o")?.ok_or("import needs -o OUTPUT.json")?;
+    let from = option(args, "--from")?
+        .map(str::parse::<threadview_import::Format>)
+        .transpose()
+        .map_err(|e| e.to_string())?;
+    let text = std::fs::read_to_string(input).map_err(|e| format!("{input}: {e}"))?;
+    let json = threadview_import::import(&text, from, option(args, "--thread")?)
+        .map_err(|e| format!("{input}: {e}"))?;
+    std::fs::write(output, json).map_err(|e| format!("{output}: {e}"))?;
+    println!("xtask: wrote {output}");
+    Ok(())
+}
+
+/// The discussion file for `dist --data FILE`: FILE itself if it loads, or else FILE
+/// imported (as `import` would, the format told from the content) into target/.
+fn discussion_file(data: &Path) -> Result<PathBuf> {
+    let text = std::fs::read_to_string(data).map_err(|e| format!("{}: {e}", data.display()))?;
+    let Err(not_discussion) = threadview_core::Loaded::from_json(&text) else {
+        return Ok(data.to_path_buf());
+    };
+    let json = threadview_import::import(&text, None, None).map_err(|e| match e {
+        threadview_import::ImportError::AlreadyDiscussion => {
+            format!("{}: {not_discussion}", data.display())
+        }
+        e => format!(
+            "{}: not a discussion file ({not_discussion}), nor an export to import ({e})",
+            data.display()
+        ),
+    })?;
+    let imported = root().join("target/imported-discussion.json");
+    std::fs::create_dir_all(root().join("target")).map_err(|e| e.to_string())?;
+    std::fs::write(&imported, json).map_err(|e| format!("{}: {e}", imported.display()))?;
+    println!(
+        "xtask: imported {} into {}",
+        data.display(),
+        imported.display()
+    );
+    Ok(imported)
 }
 
 /// Builds the release site for the bundled discussion.
@@ -127,7 +177,8 @@ fn test() -> Result {
     tools::build_tools()?;
     tools::browser_tools()?;
     run(Command::new("cargo").args(["fmt", "--all", "--", "--check"]))?;
-    // xtask is native only (tokio does not build for wasm32): linted for the host alone.
+    // xtask and the importers are native only (tokio does not build for wasm32, and the
+    // app never links the importers): linted for the host alone.
     let clippy = ["clippy", "--workspace", "--all-targets", "--target"];
     let deny = ["--", "-D", "warnings"];
     run(Command::new("cargo")
@@ -137,6 +188,7 @@ fn test() -> Result {
     run(Command::new("cargo")
         .args(clippy)
         .args(["wasm32-unknown-unknown", "--exclude", "xtask"])
+        .args(["--exclude", "threadview-import"])
         .args(deny))?;
     run(Command::new("cargo").args(["test", "--workspace"]))?;
     // A million mutated files through the parser, validator and thread builder.

@@ -1,0 +1,110 @@
+//! What went wrong, and where: every failure of an import, in words for the person who
+//! ran it.
+
+use std::fmt;
+
+use crate::Format;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// The input is empty or only white space.
+    Empty,
+    /// Not JSON; serde_json knows where (lines and columns count from 1).
+    Json {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// A format name that names no format.
+    UnknownFormat(String),
+    /// A format this build knows by name but cannot import yet.
+    NotSupported(Format),
+    /// The content matches no format; `found` says what it is.
+    Undetected { found: String },
+    /// A threadview discussion file, which needs no import.
+    AlreadyDiscussion,
+    /// JSON of the wrong shape: at `place` (empty for the whole file), what the format
+    /// expects there, and what is there instead.
+    Shape {
+        place: String,
+        expected: String,
+        found: String,
+    },
+    /// The thread asked for is not in the file.
+    NoThread { thread: String },
+    /// The written file does not load: a bug in an importer, reported instead of a
+    /// file the page would refuse.
+    Output(String),
+}
+
+impl ImportError {
+    pub(crate) fn shape(
+        place: impl Into<String>,
+        expected: impl Into<String>,
+        found: impl Into<String>,
+    ) -> Self {
+        Self::Shape {
+            place: place.into(),
+            expected: expected.into(),
+            found: found.into(),
+        }
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => write!(f, "the input is empty"),
+            Self::Json {
+                line,
+                column,
+                message,
+            } => write!(f, "not JSON: line {line}, column {column}: {message}"),
+            Self::UnknownFormat(name) => write!(
+                f,
+                "unknown format \"{name}\": the formats are {}",
+                Format::ALL.map(Format::name).join(", ")
+            ),
+            Self::NotSupported(format) => write!(
+                f,
+                "{} ({}) is not supported yet: this build imports {}",
+                format.title(),
+                format.name(),
+                Format::SUPPORTED.map(Format::name).join(" and ")
+            ),
+            Self::Undetected { found } => write!(
+                f,
+                "cannot tell which format this is: expected {} or {}; this is {found}. \
+                 Name the format ({}) to be told what does not match",
+                Format::Hn.expected(),
+                Format::Reddit.expected(),
+                Format::SUPPORTED.map(Format::name).join(" or ")
+            ),
+            Self::AlreadyDiscussion => write!(
+                f,
+                "this is already a threadview discussion file (it has \"version\" and \
+                 \"article\"): use it as it is"
+            ),
+            Self::Shape {
+                place,
+                expected,
+                found,
+            } => {
+                if !place.is_empty() {
+                    write!(f, "{place}: ")?;
+                }
+                write!(f, "{expected}; this is {found}")
+            }
+            Self::NoThread { thread } => write!(
+                f,
+                "no comment \"{thread}\" in this file: name the story or one of its comments"
+            ),
+            Self::Output(message) => write!(
+                f,
+                "the imported discussion does not load ({message}): this is a bug in the importer"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}

@@ -1,0 +1,76 @@
+//! Importers: threads from Hacker News and Reddit turned into threadview's discussion
+//! file, format 2 (`docs/data-format.md`). They run natively at build time, from
+//! `cargo xtask import` and `cargo xtask dist --data`; the app never links this crate,
+//! so Markdown and HTML become rich-text blocks here and the page ships no parser.
+//!
+//! - [`import`] is the entry point, [`Format`] names the sources (`format`);
+//! - `detect` tells the source from the content;
+//! - `hn` and `reddit` read the two sources, `html` and `markdown` (with
+//!   `reddit_text`, Reddit's additions) their text, with what both share in `rich`;
+//! - `output` is the file written, loaded back through `threadview_core` before it is
+//!   returned; `value` reads JSON with places for errors; `error` says what went wrong.
+//!
+//! Only the fields named in the importers are copied: nothing else a source holds
+//! (e-mail or IP addresses among them) is ever written.
+
+mod detect;
+mod error;
+mod format;
+mod hn;
+mod html;
+mod markdown;
+mod output;
+mod reddit;
+mod reddit_text;
+mod rich;
+mod value;
+
+pub use error::ImportError;
+pub use format::Format;
+
+/// Reads a thread exported from `from` (told from the content when `None`) and writes it
+/// as a format 2 discussion file, pretty-printed. `thread` keeps one comment and its
+/// replies (a Hacker News comment number, a Reddit comment id), or names the story.
+pub fn import(
+    input: &str,
+    from: Option<Format>,
+    thread: Option<&str>,
+) -> Result<String, ImportError> {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    if input.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    if let Some(format) = from.filter(|f| !f.is_supported()) {
+        return Err(ImportError::NotSupported(format));
+    }
+    if from.is_none()
+        && let Some(error) = detect::markup(input)
+    {
+        return Err(error);
+    }
+    let value: serde_json::Value = serde_json::from_str(input).map_err(|e| json_error(&e))?;
+    let format = match from {
+        Some(format) => format,
+        None => detect::detect(&value)?,
+    };
+    let discussion = match format {
+        Format::Hn => hn::import(&value, thread)?,
+        Format::Reddit => reddit::import(&value, thread)?,
+        other => return Err(ImportError::NotSupported(other)),
+    };
+    discussion.finish()
+}
+
+fn json_error(error: &serde_json::Error) -> ImportError {
+    let message = error.to_string();
+    let message = match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message,
+    };
+    ImportError::Json {
+        line: error.line(),
+        // serde_json says column 0 for an error before the first character of a line.
+        column: error.column().max(1),
+        message,
+    }
+}

@@ -299,6 +299,35 @@ function sizeSection(size, sizePath) {
   return out.join("\n");
 }
 
+// What a comment shows besides its text: one row per page and viewport width.
+function densitySection(browser) {
+  const d = browser?.scenarios?.density;
+  const out = [
+    "## Density",
+    "",
+    "What a comment shows besides its text (author line, reply context, actions, notices): for every comment drawn with no replies, the height of its card minus the height of its text blocks (`.comment-card` minus `.comment-body`), in CSS pixels.",
+    "",
+  ];
+  if (!d) return [...out, "_Not measured in this run (scenario density)._"].join("\n");
+  const px = (v) => (v == null ? "—" : `${num(v)} px`);
+  const rows = (d.rows ?? []).map((r) => [
+    `${r.page} (\`${r.url}\`)`,
+    `${r.width}×${r.height}`,
+    r.outcome === "ok" ? fmtCount(r.count) : r.outcome,
+    px(r.median),
+    px(r.max),
+    `≤ ${r.goal} px`,
+    met(r.met),
+  ]);
+  const errors = [...new Set((d.rows ?? []).flatMap((r) => (r.errors ?? []).map((e) => `${r.page} at ${r.width} px, page error: ${e}`)))].slice(0, 5);
+  return [
+    ...out,
+    table(["page", "viewport", "comments without replies", "median", "max", "goal (median)", "Met?"], rows, [1, 5, 6]),
+    "",
+    ...[...(d.notes ?? []), ...errors].map((n) => `- ${n}`),
+  ].join("\n");
+}
+
 function techniquesSection(browser, size, native, notes) {
   const s = browser?.scenarios ?? {};
   const out = ["## Techniques: before and after", ""];
@@ -403,7 +432,8 @@ function render({ browser, size, native, args }) {
   ];
 
   const s = browser?.scenarios ?? {};
-  const names = [...SCENARIO_ORDER.filter((n) => s[n]), ...Object.keys(s).filter((n) => !SCENARIO_ORDER.includes(n))];
+  // Density has its own section; the rest are timings.
+  const names = [...SCENARIO_ORDER.filter((n) => s[n]), ...Object.keys(s).filter((n) => !SCENARIO_ORDER.includes(n) && n !== "density")];
   const scenarios = ["## Scenarios", ""];
   if (!browser) scenarios.push(`_No browser figures: ${shown(args.browser)} was not found._`);
   for (const n of names) scenarios.push(scenarioSection(n, s[n]), "");
@@ -414,6 +444,8 @@ function render({ browser, size, native, args }) {
     "",
     ...how,
     sizeSection(size, args.size),
+    "",
+    densitySection(browser),
     "",
     ...scenarios,
     techniquesSection(browser, size, native, keptNotes(args.out)),

@@ -3,6 +3,7 @@
 // returns those scenarios' results.
 
 import { bundled } from "./bundled.mjs";
+import { density } from "./density.mjs";
 import { expandAll } from "./expand-all.mjs";
 import { firstPaintThrottled } from "./first-paint-throttled.mjs";
 import { fold1000 } from "./fold-1000.mjs";
@@ -19,6 +20,8 @@ export const SCENARIOS = [
   { names: ["expand-all-10000", "collapse-all-10000"], run: expandAll },
   { names: ["gen-10000-no-cv"], run: gen10000NoCv },
   { names: ["expand-all-10000-no-cv", "collapse-all-10000-no-cv"], run: expandAllNoCv },
+  // Layout, not timing: one load per page and width whatever --runs says.
+  { names: ["density"], run: density },
 ];
 
 // The scenarios `only` (names, or null for all) selects; throws on a name no entry writes.

@@ -48,24 +48,40 @@ pub fn Overview() -> impl IntoView {
             // which it only passes on to an only child: hence the <g>, and a <title> built
             // by hand.
             let title = leptos::svg::title().child(mark_title(comment));
+            // A link to a comment on the page; to one folded away or not drawn yet, a
+            // button that goes there: a link must have its target.
+            let drawn = move || {
+                if prerendering {
+                    store.draws_untracked(index)
+                } else {
+                    store.folds.is_drawn(id)
+                }
+            };
+            let go = move |ev: web_sys::Event| {
+                if drawn() {
+                    reader.current.set(Some(id));
+                } else {
+                    ev.prevent_default();
+                    store.go_to(id);
+                }
+            };
             view! {
                 <g>
                     <a
                         class="mark"
-                        // Only to comments on the page: a link must have a target.
-                        href=move || {
-                            let drawn = if prerendering {
-                                store.draws_untracked(index)
-                            } else {
-                                store.folds.is_drawn(id)
-                            };
-                            drawn.then(|| comment_href(id))
-                        }
+                        href=move || drawn().then(|| comment_href(id))
+                        role=move || (!drawn()).then_some("button")
+                        tabindex=move || (!drawn()).then_some("0")
                         class:current=is_current.clone()
                         class:match=move || matches.with(|m| m.contains(&index))
                         class:by-author=move || author.selected(&by)
                         aria-current=move || is_current().then_some("location")
-                        on:click=move |_| reader.current.set(Some(id))
+                        on:click=move |ev| go(ev.into())
+                        on:keydown=move |ev| {
+                            if !drawn() && (ev.key() == "Enter" || ev.key() == " ") {
+                                go(ev.into());
+                            }
+                        }
                     >
                         {title}
                         <rect class="bar" x=x y=y width=width height=BAR rx="1" />

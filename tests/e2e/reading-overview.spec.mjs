@@ -25,13 +25,14 @@ async function openOverview(page) {
 }
 
 /** The mark of comment `id`: a link to its anchor. */
+/** Mark `id`: a link while its comment is on the page, a button that goes there while not. */
 function mark(page, id) {
-  return overview(page).locator(`a[href="#comment-${id}"]`);
+  return overview(page).locator('a.mark').filter({ hasText: new RegExp(`^#${id} `) });
 }
 
 /** Every mark, in order. */
 function marks(page) {
-  return overview(page).locator('a[href^="#comment-"]');
+  return overview(page).locator('a.mark');
 }
 
 /** Whether the mark of comment `id`, or a shape inside it, has class `cls`. */
@@ -43,7 +44,7 @@ function markHas(page, id, cls) {
 function marksWith(page, cls) {
   return marks(page).evaluateAll((as, c) => as
     .filter((a) => a.classList.contains(c) || a.querySelector(`.${c}`) !== null)
-    .map((a) => Number(a.getAttribute('href').replace('#comment-', ''))), cls);
+    .map((a) => Number(a.querySelector('title').textContent.match(/^#(\d+) /)[1])), cls);
 }
 
 test.beforeEach(async ({ page }) => {
@@ -78,6 +79,10 @@ test('a mark of a folded-away comment unfolds it', async ({ page }) => {
   await openOverview(page);
   // The overview still shows every comment, folded or not.
   await expect(marks(page)).toHaveCount(ORDER.length);
+  // 17 is not on the page: its mark is a button that goes there, not a link without a target.
+  await expect(mark(page, 17)).toHaveAttribute('role', 'button');
+  await expect(mark(page, 17)).not.toHaveAttribute('href', /./);
+  await expect(mark(page, 2)).toHaveAttribute('href', '#comment-2');
   await mark(page, 17).click();
   await expect(comment(page, 17)).toBeVisible();
   await expect(comment(page, 17)).toBeInViewport();

@@ -14,6 +14,15 @@ use crate::{Result, compress, root, run, tools};
 
 /// Thread sizes the browser half loads, all from threadgen seed 1.
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+/// Real threads the browser half loads (the density scenario), imported from the
+/// importer's fixtures into the site as the file named first.
+const REAL_THREADS: [(&str, &str); 2] = [
+    ("hn.json", "import/fixtures/hn-algolia-18475438.json"),
+    (
+        "reddit.json",
+        "import/fixtures/reddit-funny-ba-dum-tsss.json",
+    ),
+];
 const PORT: u16 = 4399;
 
 /// `args` go to bench/run.mjs as they are (`--runs 3`, `--only bundled`).
@@ -42,8 +51,8 @@ pub fn run_all(args: &[String]) -> Result {
     Ok(())
 }
 
-/// The release site, the baseline page beside it with the same stylesheets, and the
-/// generated threads.
+/// The release site, the baseline page beside it with the same stylesheets, the
+/// generated threads and the imported real ones.
 fn build_site(dist: &Path, site: &Path) -> Result {
     let _ = std::fs::remove_dir_all(site);
     copy_dir(dist, site)?;
@@ -64,6 +73,13 @@ fn build_site(dist: &Path, site: &Path) -> Result {
         let path = site.join(format!("gen-{size}.json"));
         std::fs::write(&path, threadgen::generate(1, size))
             .map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    for (name, fixture) in REAL_THREADS {
+        let text =
+            std::fs::read_to_string(root().join(fixture)).map_err(|e| format!("{fixture}: {e}"))?;
+        let json =
+            threadview_import::import(&text, None, None).map_err(|e| format!("{fixture}: {e}"))?;
+        std::fs::write(site.join(name), json).map_err(|e| format!("{name}: {e}"))?;
     }
     Ok(())
 }

@@ -231,6 +231,18 @@ fn test() -> Result {
         threadgen::generate(1, 10_000),
     )
     .map_err(|e| format!("target/e2e/gen-10000.json: {e}"))?;
+    // And that real threads, imported as a publisher would, read as they should.
+    for (fixture, out) in [
+        ("hn-algolia-18475438.json", "hn.json"),
+        ("reddit-funny-ba-dum-tsss.json", "reddit.json"),
+    ] {
+        let input = root().join("import/fixtures").join(fixture);
+        let text = std::fs::read_to_string(&input).map_err(|e| format!("{fixture}: {e}"))?;
+        let imported = threadview_import::import(&text, None, None)
+            .map_err(|e| format!("import/fixtures/{fixture}: {e}"))?;
+        std::fs::write(generated.join(out), imported)
+            .map_err(|e| format!("target/e2e/{out}: {e}"))?;
+    }
     run(Command::new("npx")
         .args(["playwright", "test"])
         .current_dir(root().join("tests/e2e")))?;

@@ -187,18 +187,6 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
             let (text, author) = (text.clone(), author.clone());
             move || format!("{} to {author}", text())
         };
-        // Walks the whole branch, so only once it is folded.
-        let hidden_by = {
-            let data = data.clone();
-            move || {
-                let names = distinct_authors(&data.discussion.comments, data.thread.subtree(index));
-                format!(
-                    "{} from {}",
-                    count.replacen(' ', " hidden ", 1),
-                    words::names(&names, 5)
-                )
-            }
-        };
         view! {
             <button
                 class="toggle"
@@ -210,6 +198,22 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
             >
                 {text}
             </button>
+        }
+    });
+    // Under the text, where the replies would be.
+    let folded_summary = (has_children && !at_cap).then(|| {
+        let count = words::replies(total);
+        let data = data.clone();
+        // Walks the whole branch, so only once it is folded.
+        let hidden_by = move || {
+            let names = distinct_authors(&data.discussion.comments, data.thread.subtree(index));
+            format!(
+                "{} from {}",
+                count.replacen(' ', " hidden ", 1),
+                words::names(&names, 5)
+            )
+        };
+        view! {
             <Show when=move || !open.get()>
                 <p class="folded-summary">{hidden_by.clone()}</p>
             </Show>
@@ -283,6 +287,7 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
                 {header}
                 <super::comment_nav::ReplyContext index depth />
                 <div class="comment-body">{body}</div>
+                {folded_summary}
                 {missing}
                 <div class="comment-actions">
                     {toggle}

@@ -107,3 +107,17 @@ test('Reddit: scores, replies that are not in the file, and the orders real data
   const first = page.locator('ol.thread > li.comment').first();
   await expect(first.locator(':scope > .comment-card .comment-score')).toHaveText(`${scores[0]} points`);
 });
+
+test('screenshot imported-reddit.png: an imported Reddit thread on a desktop', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await open(page, 'reddit.json');
+  await page.evaluate(() => document.fonts.ready);
+  // The thread, from its first comment.
+  await page.evaluate(() => {
+    const top = document.querySelector('#discussion-title').getBoundingClientRect().top + window.scrollY;
+    window.scrollTo({ top, behavior: 'instant' });
+  });
+  await expect(page.locator('#discussion-title')).toBeInViewport();
+  const shots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+  await page.screenshot({ path: `${shots}imported-reddit.png` });
+});

@@ -91,14 +91,41 @@ impl Timestamp {
 
     /// `Nov 17, 2018, 01:42 UTC`: what the page shows.
     pub fn display(self) -> String {
-        let (year, month, day, hour, minute) = self.parts();
+        format!("{}{}", self.display_date(), self.display_clock())
+    }
+
+    /// `Nov 17, 2018`: the date alone, where a narrow screen has room for no more.
+    pub fn display_date(self) -> String {
+        let (year, month, day, _, _) = self.parts();
         const MONTHS: [&str; 12] = [
             "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
         ];
-        format!(
-            "{} {day}, {year}, {hour:02}:{minute:02} UTC",
-            MONTHS[month as usize - 1]
-        )
+        format!("{} {day}, {year}", MONTHS[month as usize - 1])
+    }
+
+    /// `, 01:42 UTC`: the rest of [`Self::display`].
+    pub fn display_clock(self) -> String {
+        let (_, _, _, hour, minute) = self.parts();
+        format!(", {hour:02}:{minute:02} UTC")
+    }
+
+    /// "3 hours ago", "9 years ago": how long before `now` (seconds since 1970). Only the
+    /// browser knows now, so the page shows it where the prerender's text does not change
+    /// (a tooltip).
+    pub fn ago(self, now: i64) -> String {
+        let seconds = now - self.unix;
+        if seconds < 60 {
+            return "just now".to_string();
+        }
+        let (n, unit) = match seconds {
+            s if s < 3600 => (s / 60, "minute"),
+            s if s < 86_400 => (s / 3600, "hour"),
+            s if s < 30 * 86_400 => (s / 86_400, "day"),
+            s if s < 365 * 86_400 => (s / (30 * 86_400), "month"),
+            s => (s / (365 * 86_400), "year"),
+        };
+        let plural = if n == 1 { "" } else { "s" };
+        format!("{n} {unit}{plural} ago")
     }
 }
 
@@ -130,6 +157,18 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn says_how_long_ago() {
+        let t = Timestamp::parse("2018-11-17T01:42:27Z").unwrap();
+        assert_eq!(t.ago(t.unix + 30), "just now");
+        assert_eq!(t.ago(t.unix + 60), "1 minute ago");
+        assert_eq!(t.ago(t.unix + 3 * 3600 + 5), "3 hours ago");
+        assert_eq!(t.ago(t.unix + 2 * 86_400), "2 days ago");
+        assert_eq!(t.ago(t.unix + 400 * 86_400), "1 year ago");
+        assert_eq!(t.display_date(), "Nov 17, 2018");
+        assert_eq!(t.display_clock(), ", 01:42 UTC");
+    }
 
     #[test]
     fn reads_rfc_3339_with_offsets_and_fractions() {

@@ -71,8 +71,20 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
 
     // Version 1's details (posts, member since) where the file has them; format 2's
     // time, score, badges and edits where it has those.
+    // The time links to the comment, as on Hacker News; how long ago is a tooltip, which
+    // only the browser can say (the prerendered text must not change at the takeover).
     let permalink_text = match comment.time {
-        Some(time) => view! { <time datetime=time.rfc3339()>{time.display()}</time> }.into_any(),
+        Some(time) => {
+            let ago = (!is_prerendering())
+                .then(|| time.ago((js_sys::Date::now() / 1000.0) as i64));
+            view! {
+                <time datetime=time.rfc3339() title=ago>
+                    {time.display_date()}
+                    <span class="clock">{time.display_clock()}</span>
+                </time>
+            }
+            .into_any()
+        }
         None => format!("#{id}").into_any(),
     };
     let who = match comment.state {

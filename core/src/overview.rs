@@ -1,7 +1,7 @@
 //! The thread overview's drawing: one bar per comment, indented by depth and sized by
 //! length. The app's `Overview` component draws these marks as links.
 
-use crate::data::Comment;
+use crate::data::{Comment, Removal};
 use crate::thread::Thread;
 
 /// The drawing's width in pixels; it fits the 12rem panel.
@@ -50,6 +50,11 @@ fn word_count(text: &str) -> usize {
 
 /// "#3 Fred3, 29 words": each mark's accessible name.
 pub fn mark_title(comment: &Comment) -> String {
+    match comment.state {
+        Some(Removal::Deleted) => return format!("#{} [deleted]", comment.id),
+        Some(Removal::Removed) => return format!("#{} removed by a moderator", comment.id),
+        None => {}
+    }
     let words = word_count(&comment.body);
     let unit = if words == 1 { "word" } else { "words" };
     format!("#{} {}, {words} {unit}", comment.id, comment.author)
@@ -87,5 +92,10 @@ mod tests {
         assert!(marks.iter().all(|m| m.x + m.width + DOT_ROOM <= WIDTH));
         assert_eq!(layout(comments, &loaded.thread, 3).len(), 3);
         assert_eq!(mark_title(&comments[0]), "#1 meanestgenius, 152 words");
+        let deleted = Comment {
+            state: Some(Removal::Deleted),
+            ..comments[0].clone()
+        };
+        assert_eq!(mark_title(&deleted), "#1 [deleted]");
     }
 }

@@ -75,8 +75,7 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
     // only the browser can say (the prerendered text must not change at the takeover).
     let permalink_text = match comment.time {
         Some(time) => {
-            let ago = (!is_prerendering())
-                .then(|| time.ago((js_sys::Date::now() / 1000.0) as i64));
+            let ago = (!is_prerendering()).then(|| time.ago((js_sys::Date::now() / 1000.0) as i64));
             view! {
                 <time datetime=time.rfc3339() title=ago>
                     {time.display_date()}

@@ -27,14 +27,21 @@ pub fn ReplyContext(index: usize, depth: u32) -> impl IntoView {
             .into_any();
     };
     let parent_comment = &data.discussion.comments[parent];
-    let (parent_id, parent_author) = (parent_comment.id, parent_comment.author.clone());
+    let parent_id = parent_comment.id;
+    // Named as the page shows it: by its number where comments show numbers, by its
+    // author where they show times (a source's ids mean nothing to a reader).
+    let parent_name = match (&parent_comment.time, parent_comment.state) {
+        (_, Some(_)) => "a deleted comment".to_string(),
+        (Some(_), None) => parent_comment.author.clone(),
+        (None, None) => format!("{} #{parent_id}", parent_comment.author),
+    };
     let far = move || depth == 0 || arrangement.with(|a| a.preceding(index)) >= 2;
     (move || {
         far().then(|| {
             view! {
                 <p class="reply-context">
                     "in reply to "
-                    <a href=href(parent_id)>{format!("{parent_author} #{parent_id}")}</a>
+                    <a href=href(parent_id)>{parent_name.clone()}</a>
                 </p>
             }
         })

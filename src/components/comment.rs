@@ -8,6 +8,7 @@ use threadview_core::url::{branch_href, comment_anchor, comment_href};
 use threadview_core::words;
 
 use super::comment_list::CommentList;
+use super::missing_replies::MissingReplies;
 use super::rich_text::{self, LINK_REL, text};
 use crate::state::use_store;
 use crate::takeover::is_prerendering;
@@ -165,28 +166,12 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
         }
     };
 
-    // Replies the original site has and the file does not: said, and linked to where known.
-    let missing = (comment.missing_replies > 0).then(|| {
-        let words = words::missing(comment.missing_replies);
-        let link = comment
-            .url
-            .clone()
-            .or_else(|| data.discussion.article.url.clone());
-        view! {
-            <p class="missing-replies">
-                {words}
-                {link
-                    .map(|href| {
-                        view! {
-                            ": "
-                            <a href=href rel=LINK_REL>
-                                "read them on the original site"
-                            </a>
-                        }
-                    })}
-            </p>
-        }
-    });
+    let missing = view! {
+        <MissingReplies
+            count=comment.missing_replies
+            link=comment.url.clone().or_else(|| data.discussion.article.url.clone())
+        />
+    };
 
     let toggle = (has_children && !at_cap).then(|| {
         let count = words::replies(total);

@@ -6,6 +6,7 @@ use threadview_core::words;
 
 use super::comment::Comment;
 use super::comment_list::CommentList;
+use super::missing_replies::MissingReplies;
 use super::toolbar::Toolbar;
 use crate::state::use_store;
 
@@ -63,24 +64,12 @@ pub fn Discussion() -> impl IntoView {
         Some(root) => view! { <Comment index=root depth=0 /> }.into_any(),
     };
 
-    let missing = (data.discussion.missing_replies > 0).then(|| {
-        let words = words::missing(data.discussion.missing_replies);
-        let link = data.discussion.article.url.clone();
-        view! {
-            <p class="missing-replies">
-                {words}
-                {link
-                    .map(|href| {
-                        view! {
-                            ": "
-                            <a href=href rel=super::rich_text::LINK_REL>
-                                "read them on the original site"
-                            </a>
-                        }
-                    })}
-            </p>
-        }
-    });
+    let missing = view! {
+        <MissingReplies
+            count=data.discussion.missing_replies
+            link=data.discussion.article.url.clone()
+        />
+    };
 
     let hidden = &data.discussion.hidden;
     let notice = hidden

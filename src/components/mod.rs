@@ -7,6 +7,7 @@ mod comment_list;
 mod comment_nav;
 mod discussion;
 mod load_error;
+mod missing_replies;
 mod page;
 mod rich_text;
 mod shortcuts;

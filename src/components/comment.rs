@@ -289,8 +289,14 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
                     {toggle}
                     {unfold_below}
                     {continuation}
-                    <super::comment_nav::CommentNav index />
-                    {original}
+                    // On a phone the links around the comment wait behind "More", so a
+                    // comment without replies spends one line on its details; wider, they
+                    // show in line (style/main.css). Native, so it works without the app.
+                    <details class="more-actions">
+                        <summary aria-label=format!("More for comment {id}")>"More"</summary>
+                        <super::comment_nav::CommentNav index />
+                        {original}
+                    </details>
                 </div>
             </div>
             {replies}

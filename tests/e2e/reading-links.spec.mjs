@@ -100,3 +100,20 @@ test.describe('in reply to', () => {
     await expectCurrent(page, 13);
   });
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('the links around a comment wait behind "More", a native disclosure', async ({ page }) => {
+    await openPage(page);
+    const more = page.locator('#comment-4 > .comment-card summary');
+    await expect(more).toHaveAccessibleName('More for comment 4');
+    const parentLink = page.locator('#comment-4 > .comment-card').getByRole('link', { name: /^Parent:/ });
+    await expect(parentLink).toBeHidden();
+    await more.click();
+    await expect(page.locator('#comment-4 > .comment-card details')).toHaveJSProperty('open', true);
+    await expect(parentLink).toBeVisible();
+    await parentLink.click();
+    await expect(page).toHaveURL(/#comment-3$/);
+  });
+});

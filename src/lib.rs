@@ -10,6 +10,10 @@
 //! - [`api`]: fetching the discussion file;
 //! - `prerender` (native only): the page as HTML at build time.
 
+// A comment's view is a deep type even with its parts erased (`.into_any()`); a fresh
+// native build of the whole workspace overflowed the default query depth once.
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod browser;
 pub mod components;

@@ -152,7 +152,10 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
             {posts}
             {since}
         </header>
-    };
+    }
+    // Each part's type erased: the card's whole view type is otherwise deep enough to
+    // overflow the compiler's query depth in some builds.
+    .into_any();
 
     let body = match comment.rich.clone() {
         Some(blocks) => rich_text::blocks(&blocks, highlight),
@@ -261,6 +264,23 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
         }
     };
 
+    let actions = view! {
+        <div class="comment-actions">
+            {toggle}
+            {unfold_below}
+            {continuation}
+            // On a phone the links around the comment wait behind "More", so a comment
+            // without replies spends one line on its details; wider, they show in line
+            // (style/main.css). Native, so it works without the app.
+            <details class="more-actions">
+                <summary aria-label=format!("More for comment {id}")>"More"</summary>
+                <super::comment_nav::CommentNav index />
+                {original}
+            </details>
+        </div>
+    }
+    .into_any();
+
     view! {
         <li
             class="comment"
@@ -285,19 +305,7 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
                 <div class="comment-body">{body}</div>
                 {folded_summary}
                 {missing}
-                <div class="comment-actions">
-                    {toggle}
-                    {unfold_below}
-                    {continuation}
-                    // On a phone the links around the comment wait behind "More", so a
-                    // comment without replies spends one line on its details; wider, they
-                    // show in line (style/main.css). Native, so it works without the app.
-                    <details class="more-actions">
-                        <summary aria-label=format!("More for comment {id}")>"More"</summary>
-                        <super::comment_nav::CommentNav index />
-                        {original}
-                    </details>
-                </div>
+                {actions}
             </div>
             {replies}
         </li>

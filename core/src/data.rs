@@ -101,12 +101,6 @@ pub struct Comment {
     pub missing_replies: u64,
 }
 
-impl Default for CommentId {
-    fn default() -> Self {
-        Self::Number(0)
-    }
-}
-
 /// Why a comment has no text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]

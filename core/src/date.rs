@@ -8,7 +8,8 @@ pub struct IsoDate {
     pub day: u8,
 }
 
-const MONTHS: [&str; 12] = [
+/// Month names as the pages show them; times use them too (`crate::time`).
+pub(crate) const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 

@@ -67,6 +67,14 @@ impl CommentId {
     }
 }
 
+/// For building comments field by field (`..Comment::default()`); no file has id 0 by
+/// default, every parsed comment sets its own.
+impl Default for CommentId {
+    fn default() -> Self {
+        Self::Number(0)
+    }
+}
+
 impl From<u64> for CommentId {
     fn from(n: u64) -> Self {
         Self::Number(n)

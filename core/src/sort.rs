@@ -54,7 +54,7 @@ impl SortOrder {
     /// comment has one, by score only where any has one. Where comments have times the
     /// file order is the source's, so it is called that.
     pub fn available(comments: &[Comment]) -> Vec<Self> {
-        let timed = !comments.is_empty() && comments.iter().all(|c| c.time.is_some());
+        let timed = all_timed(comments);
         let scored = comments.iter().any(|c| c.score.is_some());
         Self::ALL
             .into_iter()
@@ -69,9 +69,8 @@ impl SortOrder {
     /// The label among the orders of a file with times ("Thread order (oldest first)"
     /// would not be true of them).
     pub fn label_for(self, comments: &[Comment]) -> &'static str {
-        let timed = !comments.is_empty() && comments.iter().all(|c| c.time.is_some());
         match self {
-            Self::Thread if timed => "As on the original site",
+            Self::Thread if all_timed(comments) => "As on the original site",
             _ => self.label(),
         }
     }
@@ -95,6 +94,12 @@ impl SortOrder {
         }
         sorted
     }
+}
+
+/// Whether every comment has a time: then orders by time mean something, and the file
+/// order is the source's own.
+fn all_timed(comments: &[Comment]) -> bool {
+    !comments.is_empty() && comments.iter().all(|c| c.time.is_some())
 }
 
 /// Every list of siblings in one order, worked out once per order rather than once per

@@ -2,7 +2,7 @@
 //! offset) and as the page shows them: in UTC, the same text in the prerendered page and
 //! in the app, whatever the reader's time zone.
 
-use crate::date::IsoDate;
+use crate::date::{IsoDate, MONTHS};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Timestamp {
@@ -97,9 +97,6 @@ impl Timestamp {
     /// `Nov 17, 2018`: the date alone, where a narrow screen has room for no more.
     pub fn display_date(self) -> String {
         let (year, month, day, _, _) = self.parts();
-        const MONTHS: [&str; 12] = [
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-        ];
         format!("{} {day}, {year}", MONTHS[month as usize - 1])
     }
 

@@ -14,23 +14,29 @@
 //! (e-mail or IP addresses among them) is ever written.
 
 mod detect;
+mod discourse;
+mod disqus;
 mod error;
 mod format;
 mod hn;
 mod html;
 mod markdown;
+mod mastodon;
 mod output;
 mod reddit;
 mod reddit_text;
 mod rich;
 mod value;
+mod wordpress;
+mod xml;
 
 pub use error::ImportError;
 pub use format::Format;
 
 /// Reads a thread exported from `from` (told from the content when `None`) and writes it
-/// as a format 2 discussion file, pretty-printed. `thread` keeps one comment and its
-/// replies (a Hacker News comment number, a Reddit comment id), or names the story.
+/// as a format 2 discussion file, pretty-printed. `thread` picks one thread of a
+/// multi-thread export (Disqus, WordPress: its id, identifier or link), or keeps one
+/// comment and its replies (a Hacker News comment number, a Reddit comment id).
 pub fn import(
     input: &str,
     from: Option<Format>,
@@ -40,23 +46,32 @@ pub fn import(
     if input.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    if let Some(format) = from.filter(|f| !f.is_supported()) {
-        return Err(ImportError::NotSupported(format));
-    }
-    if from.is_none()
-        && let Some(error) = detect::markup(input)
-    {
-        return Err(error);
-    }
-    let value: serde_json::Value = serde_json::from_str(input).map_err(|e| json_error(&e))?;
-    let format = match from {
-        Some(format) => format,
-        None => detect::detect(&value)?,
-    };
-    let discussion = match format {
-        Format::Hn => hn::import(&value, thread)?,
-        Format::Reddit => reddit::import(&value, thread)?,
-        other => return Err(ImportError::NotSupported(other)),
+    let discussion = if detect::is_markup(input) || from.is_some_and(Format::is_xml) {
+        let format = match from {
+            Some(format) => format,
+            None => detect::markup(input)?,
+        };
+        if !detect::is_markup(input) {
+            return Err(ImportError::shape("", format.expected(), "JSON, not XML"));
+        }
+        match format {
+            Format::Disqus => disqus::import(input, thread)?,
+            Format::Wordpress => wordpress::import(input, thread)?,
+            json => return Err(ImportError::shape("", json.expected(), "XML, not JSON")),
+        }
+    } else {
+        let value: serde_json::Value = serde_json::from_str(input).map_err(|e| json_error(&e))?;
+        let format = match from {
+            Some(format) => format,
+            None => detect::detect(&value)?,
+        };
+        match format {
+            Format::Hn => hn::import(&value, thread)?,
+            Format::Reddit => reddit::import(&value, thread)?,
+            Format::Discourse => discourse::import(&value, thread)?,
+            Format::Mastodon => mastodon::import(&value, thread)?,
+            Format::Disqus | Format::Wordpress => unreachable!("read as XML above"),
+        }
     };
     discussion.finish()
 }

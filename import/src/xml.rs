@@ -1,0 +1,1 @@
+//! XML reading shared by the Disqus and WordPress importers (TODO issue 12).

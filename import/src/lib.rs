@@ -1,17 +1,22 @@
-//! Importers: threads from Hacker News and Reddit turned into threadview's discussion
-//! file, format 2 (`docs/data-format.md`). They run natively at build time, from
+//! Importers: threads from Hacker News, Reddit, Disqus, WordPress, Discourse and
+//! Mastodon turned into threadview's discussion file, format 2 (`docs/data-format.md`). They run natively at build time, from
 //! `cargo xtask import` and `cargo xtask dist --data`; the app never links this crate,
 //! so Markdown and HTML become rich-text blocks here and the page ships no parser.
 //!
-//! - [`import`] is the entry point, [`Format`] names the sources (`format`);
+//! - [`import`] is the entry point, [`Format`] names the sources (`format`), and
+//!   [`threads`] lists the threads of a multi-thread export;
 //! - `detect` tells the source from the content;
-//! - `hn` and `reddit` read the two sources, `html` and `markdown` (with
-//!   `reddit_text`, Reddit's additions) their text, with what both share in `rich`;
+//! - `hn`, `reddit`, `discourse` and `mastodon` read JSON sources; `disqus` and
+//!   `wordpress` read XML exports through `xml` (a flat tree, errors with line and
+//!   column, picking one thread of many);
+//! - `html` and `markdown` (with `reddit_text`, Reddit's additions) read their text,
+//!   with what both share in `rich`;
 //! - `output` is the file written, loaded back through `threadview_core` before it is
 //!   returned; `value` reads JSON with places for errors; `error` says what went wrong.
 //!
 //! Only the fields named in the importers are copied: nothing else a source holds
-//! (e-mail or IP addresses among them) is ever written.
+//! (e-mail and IP addresses, commenters' websites) is ever written; `tests/privacy.rs`
+//! at the workspace root checks every fixture's import and page for them.
 
 mod detect;
 mod discourse;
@@ -32,6 +37,23 @@ mod xml;
 
 pub use error::ImportError;
 pub use format::Format;
+pub use xml::Thread;
+
+/// The threads of a multi-thread export (Disqus, WordPress) that have comments to show,
+/// each with what `--thread` takes to pick it ([`Thread::key`]); empty for every other
+/// source, which is one thread.
+pub fn threads(input: &str) -> Result<Vec<Thread>, ImportError> {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    if !detect::is_markup(input) {
+        return Ok(Vec::new());
+    }
+    let mut threads = match detect::markup(input)? {
+        Format::Disqus => disqus::threads(input)?,
+        _ => wordpress::threads(input)?,
+    };
+    threads.retain(|t| t.shown > 0);
+    Ok(threads)
+}
 
 /// Reads a thread exported from `from` (told from the content when `None`) and writes it
 /// as a format 2 discussion file, pretty-printed. `thread` picks one thread of a

@@ -270,13 +270,27 @@ fn test() -> Result {
     )
     .map_err(|e| format!("target/e2e/gen-10000.json: {e}"))?;
     // And that real threads, imported as a publisher would, read as they should.
-    for (fixture, out) in [
-        ("hn-algolia-18475438.json", "hn.json"),
-        ("reddit-funny-ba-dum-tsss.json", "reddit.json"),
+    // One thread per format, picked from the multi-thread exports by id.
+    for (fixture, thread, out) in [
+        ("hn-algolia-18475438.json", None, "hn.json"),
+        ("reddit-funny-ba-dum-tsss.json", None, "reddit.json"),
+        ("disqus-tanglei-zh.xml", Some("4516623578"), "disqus.json"),
+        ("wxr-theme-unit-test.xml", Some("1148"), "wordpress.json"),
+        (
+            "wxr-theme-unit-test.xml",
+            Some("1149"),
+            "wordpress-pingbacks.json",
+        ),
+        ("discourse-cf-2144-posts.json", None, "discourse.json"),
+        (
+            "mastodon-context-2017-string-ids.json",
+            None,
+            "mastodon.json",
+        ),
     ] {
         let input = root().join("import/fixtures").join(fixture);
         let text = std::fs::read_to_string(&input).map_err(|e| format!("{fixture}: {e}"))?;
-        let imported = threadview_import::import(&text, None, None)
+        let imported = threadview_import::import(&text, None, thread)
             .map_err(|e| format!("import/fixtures/{fixture}: {e}"))?;
         std::fs::write(generated.join(out), imported)
             .map_err(|e| format!("target/e2e/{out}: {e}"))?;

@@ -8,7 +8,7 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::{
-    discourse_expected, discourse_posts, fixture, import_text, key, leaf_paths, quote_heads, raw,
+    discourse_expected, discourse_posts, fixture, import_text, key, never_panics, quote_heads, raw,
     rich_text,
 };
 use serde_json::{Value, json};
@@ -611,31 +611,15 @@ fn bad_shapes_are_placed() {
 
 #[test]
 fn cut_and_altered_files_never_panic() {
+    let replacements = [
+        json!(null),
+        json!({}),
+        json!(-1),
+        json!(1),
+        json!("<aside class=\"quote\"><blockquote>"),
+    ];
     for name in [PAGE, TOPIC_2013, NEWEST_FIRST] {
-        let text = fixture(name);
-        let mut cut = 0;
-        while cut < text.len() {
-            if text.is_char_boundary(cut) {
-                assert!(import(&text[..cut], None, None).is_err());
-            }
-            cut += 4099;
-        }
-        let source = raw(name);
-        let paths = leaf_paths(&source);
-        for path in paths.iter().step_by(paths.len() / 80) {
-            for replacement in [
-                json!(null),
-                json!({}),
-                json!(-1),
-                json!(1),
-                json!("<aside class=\"quote\"><blockquote>"),
-            ] {
-                let mut altered = source.clone();
-                *altered.pointer_mut(path).unwrap() = replacement;
-                let _ = import(&altered.to_string(), None, None);
-                let _ = import(&altered.to_string(), None, Some("2"));
-            }
-        }
+        never_panics(&fixture(name), 4099, 80, &replacements, "2");
     }
 }
 

@@ -3,28 +3,10 @@
 // export, a WordPress export (one thread of several), a Discourse topic and a Mastodon
 // thread. `cargo xtask test` writes them into target/e2e/; every number here is worked
 // out from the file.
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, appTookOver, card, comments, tool } from './helpers.mjs';
+import { test, expect, card, comments, imported, openImported as open, tool } from './helpers.mjs';
 import { buildThread, drawnIds } from '../model/thread.mjs';
 import { LIMITS } from '../model/limits.mjs';
-
-function imported(name) {
-  const file = new URL(`../../target/e2e/${name}`, import.meta.url);
-  if (!existsSync(file)) {
-    throw new Error(`${fileURLToPath(file)} is missing: \`cargo xtask test\` writes it.`);
-  }
-  const text = readFileSync(file, 'utf8');
-  return { text, data: JSON.parse(text) };
-}
-
-async function open(page, name, hash = '') {
-  const { text } = imported(name);
-  await page.route(`**/${name}`, (route) => route.fulfill({ contentType: 'application/json', body: text }));
-  await page.goto(`./?data=${name}${hash}`);
-  await appTookOver(page);
-}
 
 const KIND_LABEL = { pingback: 'Pingback', trackback: 'Trackback', action: 'Moderator action' };
 

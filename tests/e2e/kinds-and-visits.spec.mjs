@@ -2,9 +2,9 @@
 // trackbacks and moderator actions labelled, a content warning that hides its text until
 // the reader opens it, and the import's notes shown. And "new since your last visit" on a
 // real imported thread (target/e2e/hn.json), every count worked out from the file.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, appTookOver, card, body, comments, tool } from './helpers.mjs';
+import { test, expect, appTookOver, card, body, comments, imported, openImported, tool } from './helpers.mjs';
 import { buildThread } from '../model/thread.mjs';
 
 const KINDS = readFileSync(new URL('../../core/tests/corpus/format-2-kinds.json', import.meta.url), 'utf8');
@@ -61,16 +61,8 @@ test.describe('kinds, warnings and notes', () => {
 });
 
 test.describe('new since your last visit', () => {
-  const file = new URL('../../target/e2e/hn.json', import.meta.url);
-  const HN = existsSync(file) ? readFileSync(file, 'utf8') : null;
-  const data = HN && JSON.parse(HN);
-
-  async function openHn(page) {
-    if (!HN) throw new Error('target/e2e/hn.json is missing: `cargo xtask test` writes it.');
-    await page.route('**/hn.json', (route) => route.fulfill({ contentType: 'application/json', body: HN }));
-    await page.goto('./?data=hn.json');
-    await appTookOver(page);
-  }
+  const { data } = imported('hn.json');
+  const openHn = (page) => openImported(page, 'hn.json');
 
   /** The kept visit's key for this page, as the app wrote it on the first open. */
   async function visitKey(page) {
@@ -80,14 +72,12 @@ test.describe('new since your last visit', () => {
   }
 
   // The visit before: the median comment's time, so about half the thread is new.
-  const times = data ? data.comments.filter((c) => c.time).map((c) => Date.parse(c.time) / 1000).sort((a, b) => a - b) : [];
+  const times = data.comments.filter((c) => c.time).map((c) => Date.parse(c.time) / 1000).sort((a, b) => a - b);
   const since = times[Math.floor(times.length / 2)];
-  const newIds = data
-    ? buildThread(data.comments).order.filter((id) => {
-        const c = data.comments.find((x) => x.id === id);
-        return !c.state && c.time && Date.parse(c.time) / 1000 > since;
-      })
-    : [];
+  const newIds = buildThread(data.comments).order.filter((id) => {
+    const c = data.comments.find((x) => x.id === id);
+    return !c.state && c.time && Date.parse(c.time) / 1000 > since;
+  });
   const group = (page) => page.getByRole('group', { name: 'New comments' });
 
   test('a first visit marks nothing; the next day marks what came since', async ({ page }) => {

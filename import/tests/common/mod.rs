@@ -215,6 +215,30 @@ pub fn mastodon_statuses(context: &Value) -> Vec<&Value> {
     out
 }
 
+/// Imports `text` cut short every `step` bytes (each must fail), then with `samples`
+/// of its leaves (all, if 0) replaced in turn by each of `replacements` (each may fail),
+/// with and without `thread`: never a panic.
+pub fn never_panics(text: &str, step: usize, samples: usize, replacements: &[Value], thread: &str) {
+    let mut cut = 0;
+    while cut < text.len() {
+        if text.is_char_boundary(cut) {
+            assert!(import(&text[..cut], None, None).is_err());
+        }
+        cut += step;
+    }
+    let source: Value = serde_json::from_str(text).unwrap();
+    let paths = leaf_paths(&source);
+    let every = paths.len().checked_div(samples).unwrap_or(1).max(1);
+    for path in paths.iter().step_by(every) {
+        for replacement in replacements {
+            let mut altered = source.clone();
+            *altered.pointer_mut(path).unwrap() = replacement.clone();
+            let _ = import(&altered.to_string(), None, None);
+            let _ = import(&altered.to_string(), None, Some(thread));
+        }
+    }
+}
+
 /// Every leaf of a JSON value (a string, number, boolean or null), as a JSON pointer.
 pub fn leaf_paths(value: &Value) -> Vec<String> {
     fn walk(value: &Value, at: String, out: &mut Vec<String>) {

@@ -143,3 +143,19 @@ fn hostile_text_stays_text_in_the_page_and_in_the_head() {
         "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
     );
 }
+
+#[test]
+fn kinds_warnings_and_notes_are_in_the_page_before_the_app() {
+    let data = load(include_str!("../core/tests/corpus/format-2-kinds.json"));
+    let html = prerender::body(data);
+    assert!(html.contains(">Pingback</span>"), "{html}");
+    assert!(html.contains(">Trackback</span>"));
+    assert!(html.contains(">Moderator action</span>"));
+    // A native disclosure: closed, and it opens with JavaScript off.
+    assert_eq!(count_tags(&html, "details class=\"content-warning\""), 1);
+    assert!(!html.contains("content-warning\" open"));
+    assert!(html.contains("Spoilers for the ending"));
+    assert!(html.contains("3 comments marked as spam in the export are left out."));
+    // The prerendered page knows no reader, so nothing is new in it.
+    assert!(!html.contains("new-mark") && !html.contains("New comments"));
+}

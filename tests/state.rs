@@ -183,3 +183,38 @@ fn a_drawn_comment_hears_only_its_own_fold() {
         assert_eq!(runs.load(std::sync::atomic::Ordering::Relaxed), 2);
     });
 }
+
+#[test]
+fn new_since_the_last_visit_in_reading_order_and_next_new_steps_through_them() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let text = include_str!("../core/tests/corpus/format-2-kinds.json");
+        let data = Arc::new(Loaded::from_json(text).unwrap());
+        let first = Store::new(data.clone(), Route::Full, SortOrder::default(), None);
+        assert!(!first.is_return_visit() && first.new_comments().is_empty());
+
+        // 2024-03-02T12:00:00Z: comments 4, 5 and 6 came later; 5 and 6 reply to 1.
+        let since = threadview_core::time::Timestamp::parse("2024-03-02T12:00:00Z")
+            .unwrap()
+            .unix;
+        let store =
+            Store::new(data, Route::Full, SortOrder::default(), None).with_last_visit(Some(since));
+        let new: Vec<CommentId> = store
+            .new_comments()
+            .iter()
+            .map(|&i| store.id_of(i))
+            .collect();
+        assert_eq!(new, [id(5), id(6), id(4)]);
+        assert!(
+            store.is_new(4) && !store.is_new(0),
+            "comment 5 is new, comment 1 is not"
+        );
+        let mut visited = Vec::new();
+        for _ in 0..4 {
+            store.next_new();
+            visited.push(store.reader.current.get_untracked().unwrap());
+        }
+        assert_eq!(visited, [id(5), id(6), id(4), id(5)], "round to the first");
+        assert_eq!(store.reader.route.get_untracked(), Route::Comment(id(5)));
+    });
+}

@@ -26,6 +26,9 @@ pub struct Discussion {
     pub hidden: Hidden,
     /// Top-level comments that exist on the original site but are not in the file.
     pub missing_replies: u64,
+    /// What the import left out or changed, one sentence each (format 2): shown on the
+    /// page, so that nothing is lost silently.
+    pub notes: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -99,6 +102,33 @@ pub struct Comment {
     pub url: Option<String>,
     /// Replies that exist on the original site but are not in the file.
     pub missing_replies: u64,
+    /// What the entry is, when it is not a reader's comment (format 2).
+    pub kind: Option<Kind>,
+    /// A content warning: the text stays hidden until the reader reveals it (format 2).
+    pub warning: Option<String>,
+}
+
+/// An entry of the thread that is not a reader's comment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Another site's notice that it linked here (WordPress).
+    Pingback,
+    /// The same, sent by hand (WordPress).
+    Trackback,
+    /// A moderator's or the system's action: closed, pinned, split (Discourse).
+    Action,
+}
+
+impl Kind {
+    /// How the page names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Pingback => "Pingback",
+            Self::Trackback => "Trackback",
+            Self::Action => "Moderator action",
+        }
+    }
 }
 
 /// Why a comment has no text.
@@ -307,6 +337,8 @@ struct RawDiscussion2<C> {
     hidden: Hidden,
     #[serde(default)]
     missing_replies: u64,
+    #[serde(default)]
+    notes: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -350,6 +382,10 @@ struct RawComment2 {
     posts: Option<u64>,
     #[serde(default)]
     member_since: Option<String>,
+    #[serde(default)]
+    kind: Option<Kind>,
+    #[serde(default)]
+    warning: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -376,6 +412,7 @@ pub struct Parsing<'a> {
     article: Article,
     hidden: Hidden,
     missing_replies: u64,
+    notes: Vec<String>,
     raw: Vec<&'a RawValue>,
     comments: Vec<Comment>,
     seen: HashSet<CommentId>,
@@ -415,7 +452,7 @@ impl<'a> Parsing<'a> {
             ids: raw.hidden.ids.into_iter().map(CommentId::Number).collect(),
             notice: raw.hidden.notice,
         };
-        Self::begin(text, 1, article, hidden, 0, raw.comments)
+        Self::begin(text, 1, article, hidden, (0, Vec::new()), raw.comments)
     }
 
     fn start2(text: &'a str) -> Result<Self, DataError> {
@@ -440,7 +477,7 @@ impl<'a> Parsing<'a> {
             2,
             article,
             raw.hidden,
-            raw.missing_replies,
+            (raw.missing_replies, raw.notes),
             raw.comments,
         )
     }
@@ -450,7 +487,7 @@ impl<'a> Parsing<'a> {
         version: u64,
         article: Article,
         hidden: Hidden,
-        missing_replies: u64,
+        (missing_replies, notes): (u64, Vec<String>),
         raw: Vec<&'a RawValue>,
     ) -> Result<Self, DataError> {
         if article.headline.trim().is_empty() {
@@ -462,6 +499,7 @@ impl<'a> Parsing<'a> {
             article,
             hidden,
             missing_replies,
+            notes,
             comments: Vec::with_capacity(raw.len()),
             seen: HashSet::with_capacity(raw.len()),
             raw,
@@ -503,6 +541,7 @@ impl<'a> Parsing<'a> {
             comments: self.comments,
             hidden: self.hidden,
             missing_replies: self.missing_replies,
+            notes: self.notes,
         }
     }
 
@@ -637,6 +676,8 @@ fn validate_comment2(index: usize, c: RawComment2) -> Result<Comment, DataError>
         badges: c.badges,
         url: url_of(Some(id), c.url)?,
         missing_replies: c.missing_replies,
+        kind: c.kind,
+        warning: c.warning.filter(|w| !w.trim().is_empty()),
         ..Comment::default()
     };
     // A deleted or removed comment shows no text, even where the source kept it.

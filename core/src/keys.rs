@@ -7,18 +7,20 @@ pub enum Action {
     NextTopLevel,
     PreviousTopLevel,
     Parent,
+    NextNew,
     Toggle,
     Help,
     Close,
 }
 
 /// The list the help dialog shows, in this order.
-pub const HELP: [(&str, &str); 8] = [
+pub const HELP: [(&str, &str); 9] = [
     ("j", "Next comment"),
     ("k", "Previous comment"),
     ("Shift+J", "Next top-level comment"),
     ("Shift+K", "Previous top-level comment"),
     ("p", "Parent comment"),
+    ("n", "Next comment new since your last visit"),
     ("o or Enter", "Fold or unfold the current comment"),
     ("?", "Show these shortcuts"),
     ("Escape", "Close this dialog, or leave the current comment"),
@@ -37,6 +39,7 @@ pub fn action(key: &str, modifier: bool, on_comment: bool) -> Option<Action> {
         "J" => Action::NextTopLevel,
         "K" => Action::PreviousTopLevel,
         "p" => Action::Parent,
+        "n" => Action::NextNew,
         "o" => Action::Toggle,
         "Enter" if on_comment => Action::Toggle,
         "?" => Action::Help,

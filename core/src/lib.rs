@@ -7,6 +7,7 @@
 //! - [`url`]: the page address (`?data=`, `?sort=`, `#comment-N`, `#thread-N`);
 //! - [`overview`], [`participants`]: the thread at a glance, and who takes part;
 //! - [`rich`], [`time`]: format 2's rich text and times;
+//! - [`visits`]: "new since your last visit";
 //! - [`words`], [`date`], [`keys`]: what the page says, and which key does what;
 //! - [`head`]: the page's title, description and preview tags;
 //! - [`limits`]: every limit, said once;
@@ -28,6 +29,7 @@ pub mod sort;
 pub mod thread;
 pub mod time;
 pub mod url;
+pub mod visits;
 pub mod words;
 
 pub use id::CommentId;

@@ -111,6 +111,7 @@ const CORPUS: &[(&str, Outcome)] = &[
     ),
     // --- Format 2
     ("format-2-rich.json", Loads(format_2_rich)),
+    ("format-2-kinds.json", Loads(format_2_kinds)),
     (
         "format-2-bad-time.json",
         Error(
@@ -383,6 +384,40 @@ const CORPUS: &[(&str, Outcome)] = &[
 
 /// Format 2: string ids, times, a score, a badge, rich text, a deleted comment that keeps
 /// its reply, a removed one, and replies the file does not have.
+fn format_2_kinds(loaded: &Loaded) {
+    use threadview_core::data::Kind;
+    let d = &loaded.discussion;
+    let kinds: Vec<Option<Kind>> = d.comments.iter().map(|c| c.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            None,
+            Some(Kind::Pingback),
+            Some(Kind::Trackback),
+            Some(Kind::Action),
+            None,
+            None
+        ]
+    );
+    assert_eq!(Kind::Action.label(), "Moderator action");
+    let warnings: Vec<Option<&str>> = d.comments.iter().map(|c| c.warning.as_deref()).collect();
+    assert_eq!(
+        warnings,
+        [
+            None,
+            None,
+            None,
+            None,
+            Some("Spoilers for the ending"),
+            None
+        ],
+        "a blank warning is none"
+    );
+    assert_eq!(d.comments[4].body, "The butler did it.");
+    assert_eq!(d.notes.len(), 2);
+    assert!(d.notes[0].starts_with("3 comments marked as spam"));
+}
+
 fn format_2_rich(loaded: &Loaded) {
     use threadview_core::data::{Badge, Removal};
     use threadview_core::rich::{self, Block};

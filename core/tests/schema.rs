@@ -352,6 +352,8 @@ fn format_2_file_is_valid_and_loads() {
     let doc = rich();
     assert_eq!(doc["version"], 2);
     both_accept("format-2-rich.json", &doc);
+    let kinds: Value = serde_json::from_str(include_str!("corpus/format-2-kinds.json")).unwrap();
+    both_accept("format-2-kinds.json", &kinds);
 }
 
 #[test]
@@ -699,6 +701,19 @@ fn broken_format_2_files_are_rejected() {
             "an unknown field",
             edited2(|d| d["comments"][0]["likes"] = json!(3)),
         ),
+        (
+            "an unknown kind",
+            edited2(|d| d["comments"][0]["kind"] = json!("reblog")),
+        ),
+        (
+            "a warning that is not text",
+            edited2(|d| d["comments"][0]["warning"] = json!(true)),
+        ),
+        (
+            "notes that are not text",
+            edited2(|d| d["notes"] = json!([1])),
+        ),
+        ("null notes", edited2(|d| d["notes"] = Value::Null)),
         (
             "an unknown article field",
             edited2(|d| d["article"]["byline"] = json!("x")),

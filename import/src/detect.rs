@@ -1,35 +1,30 @@
-//! Which source a file comes from, told from its content: the importers' own shapes, and
-//! those of the formats this build knows by name only, so that their files are answered
-//! with "not supported yet" rather than a puzzle.
+//! Which source a file comes from, told from its content.
 
 use serde_json::Value;
 
 use crate::value::describe;
 use crate::{Format, ImportError};
 
-/// Text that is not JSON: XML exports are recognised, anything else is for the JSON
-/// parser to report.
-pub fn markup(input: &str) -> Option<ImportError> {
-    let head: String = input.trim_start().chars().take(4096).collect();
-    if !head.starts_with('<') {
-        return None;
-    }
-    let format = if head.contains("<disqus") {
-        Some(Format::Disqus)
-    } else if head.contains("wordpress.org/export") || head.contains("<rss") {
-        Some(Format::Wordpress)
-    } else {
-        None
-    };
-    Some(match format {
-        Some(format) => ImportError::NotSupported(format),
-        None => ImportError::Undetected {
-            found: "XML or HTML, not JSON".to_string(),
-        },
-    })
+/// Whether the text is markup (XML or HTML) rather than JSON.
+pub fn is_markup(input: &str) -> bool {
+    input.trim_start().starts_with('<')
 }
 
-/// The format of a parsed file, if it is one this build imports.
+/// The format of an XML export, from its first few kilobytes.
+pub fn markup(input: &str) -> Result<Format, ImportError> {
+    let head: String = input.trim_start().chars().take(4096).collect();
+    if head.contains("<disqus") {
+        Ok(Format::Disqus)
+    } else if head.contains("wordpress.org/export") || head.contains("<rss") {
+        Ok(Format::Wordpress)
+    } else {
+        Err(ImportError::Undetected {
+            found: "XML or HTML, but neither a Disqus nor a WordPress export".to_string(),
+        })
+    }
+}
+
+/// The format of a parsed JSON file.
 pub fn detect(value: &Value) -> Result<Format, ImportError> {
     if let Value::Object(map) = value
         && map.contains_key("version")
@@ -37,13 +32,9 @@ pub fn detect(value: &Value) -> Result<Format, ImportError> {
     {
         return Err(ImportError::AlreadyDiscussion);
     }
-    match guess(value) {
-        Some(format) if format.is_supported() => Ok(format),
-        Some(format) => Err(ImportError::NotSupported(format)),
-        None => Err(ImportError::Undetected {
-            found: found(value),
-        }),
-    }
+    guess(value).ok_or_else(|| ImportError::Undetected {
+        found: found(value),
+    })
 }
 
 /// What the file looks like, even when it would not import.
@@ -98,18 +89,14 @@ pub fn hint(error: ImportError, value: &Value, expected: Format) -> ImportError 
                 found,
             },
             Some(other),
-        ) if other != expected && place.is_empty() => {
-            let how = if other.is_supported() {
-                format!("import it as {other}")
-            } else {
-                "not supported yet".to_string()
-            };
-            ImportError::Shape {
-                place,
-                expected: what,
-                found: format!("{found}: it looks like {} ({how})", other.title()),
-            }
-        }
+        ) if other != expected && place.is_empty() => ImportError::Shape {
+            place,
+            expected: what,
+            found: format!(
+                "{found}: it looks like {} (import it as {other})",
+                other.title()
+            ),
+        },
         (error, _) => error,
     }
 }

@@ -15,10 +15,14 @@ pub enum ImportError {
         column: usize,
         message: String,
     },
+    /// XML that is not well-formed (lines and columns count from 1).
+    Xml {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     /// A format name that names no format.
     UnknownFormat(String),
-    /// A format this build knows by name but cannot import yet.
-    NotSupported(Format),
     /// The content matches no format; `found` says what it is.
     Undetected { found: String },
     /// A threadview discussion file, which needs no import.
@@ -32,6 +36,13 @@ pub enum ImportError {
     },
     /// The thread asked for is not in the file.
     NoThread { thread: String },
+    /// An export of many threads (Disqus, WordPress) needs one picked: how many have
+    /// comments, and a few of them, one line each.
+    ManyThreads { count: usize, threads: Vec<String> },
+    /// The thread asked for is not in the export; `count` threads have comments.
+    NoExportThread { thread: String, count: usize },
+    /// Nothing to show: `why` says what the export held instead, if anything.
+    NoComments { why: String },
     /// The written file does not load: a bug in an importer, reported instead of a
     /// file the page would refuse.
     Output(String),
@@ -60,25 +71,25 @@ impl fmt::Display for ImportError {
                 column,
                 message,
             } => write!(f, "not JSON: line {line}, column {column}: {message}"),
+            Self::Xml {
+                line,
+                column,
+                message,
+            } => write!(
+                f,
+                "not well-formed XML: line {line}, column {column}: {message}"
+            ),
             Self::UnknownFormat(name) => write!(
                 f,
                 "unknown format \"{name}\": the formats are {}",
                 Format::ALL.map(Format::name).join(", ")
             ),
-            Self::NotSupported(format) => write!(
-                f,
-                "{} ({}) is not supported yet: this build imports {}",
-                format.title(),
-                format.name(),
-                Format::SUPPORTED.map(Format::name).join(" and ")
-            ),
             Self::Undetected { found } => write!(
                 f,
-                "cannot tell which format this is: expected {} or {}; this is {found}. \
-                 Name the format ({}) to be told what does not match",
-                Format::Hn.expected(),
-                Format::Reddit.expected(),
-                Format::SUPPORTED.map(Format::name).join(" or ")
+                "cannot tell which format this is: expected one of {}; this is {found}. \
+                 Name the format (--from {}) to be told what does not match",
+                Format::ALL.map(Format::expected).join(", "),
+                Format::ALL.map(Format::name).join(", ")
             ),
             Self::AlreadyDiscussion => write!(
                 f,
@@ -99,6 +110,33 @@ impl fmt::Display for ImportError {
                 f,
                 "no comment \"{thread}\" in this file: name the story or one of its comments"
             ),
+            Self::ManyThreads { count, threads } => {
+                write!(
+                    f,
+                    "this export holds {count} threads with comments: pick one with \
+                     --thread ID, where ID is the thread's id in the export, its \
+                     identifier or its link"
+                )?;
+                for thread in threads {
+                    write!(f, "\n  {thread}")?;
+                }
+                if *count > threads.len() {
+                    write!(f, "\n  … and {} more", count - threads.len())?;
+                }
+                Ok(())
+            }
+            Self::NoExportThread { thread, count } => write!(
+                f,
+                "no thread \"{thread}\" in this export: name one of its {count} threads with \
+                 comments by its id, identifier or link (run without --thread to list them)"
+            ),
+            Self::NoComments { why } => {
+                write!(f, "the export holds no comments to show")?;
+                if !why.is_empty() {
+                    write!(f, ": {why}")?;
+                }
+                Ok(())
+            }
             Self::Output(message) => write!(
                 f,
                 "the imported discussion does not load ({message}): this is a bug in the importer"

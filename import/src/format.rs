@@ -11,9 +11,13 @@ pub enum Format {
     Hn,
     /// A Reddit thread: `[post listing, comment listing]`, or a comment's permalink page.
     Reddit,
+    /// A Disqus XML export: many `<thread>`s, and `<post>`s linked to them.
     Disqus,
+    /// A WordPress WXR export (1.0 to 1.2): posts, each with its `wp:comment`s.
     Wordpress,
+    /// A Discourse topic: `/t/ID.json` or `/t/ID/posts.json`.
     Discourse,
+    /// A Mastodon thread: `/api/v1/statuses/ID/context`, with or without the status.
     Mastodon,
 }
 
@@ -26,7 +30,6 @@ impl Format {
         Self::Discourse,
         Self::Mastodon,
     ];
-    pub const SUPPORTED: [Self; 2] = [Self::Hn, Self::Reddit];
 
     /// The name that selects it (`--from hn`).
     pub fn name(self) -> &'static str {
@@ -52,8 +55,9 @@ impl Format {
         }
     }
 
-    pub fn is_supported(self) -> bool {
-        Self::SUPPORTED.contains(&self)
+    /// Read as XML rather than JSON.
+    pub fn is_xml(self) -> bool {
+        matches!(self, Self::Disqus | Self::Wordpress)
     }
 
     /// What a file of this format looks like, for errors.
@@ -66,7 +70,12 @@ impl Format {
             Self::Reddit => {
                 "a Reddit thread (a JSON array of two listings: the post, then its comments)"
             }
-            other => other.title(),
+            Self::Disqus => "a Disqus export (XML with a <disqus> root)",
+            Self::Wordpress => "a WordPress export (WXR: XML with an <rss> root)",
+            Self::Discourse => "a Discourse topic (a JSON object with \"post_stream\")",
+            Self::Mastodon => {
+                "a Mastodon context (a JSON object with \"ancestors\" and \"descendants\")"
+            }
         }
     }
 }

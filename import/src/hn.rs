@@ -59,6 +59,7 @@ pub fn import(value: &Value, thread: Option<&str>) -> Result<Discussion, ImportE
         },
         comments: Vec::new(),
         missing_replies: 0,
+        notes: Vec::new(),
     };
     let mut reader = Reader {
         op: author,

@@ -4,8 +4,9 @@
 //! parser; any other element is read for its text; scripts and styles are dropped.
 //! White space is collapsed as a browser would, except in code.
 
-use ego_tree::NodeRef;
-use scraper::{ElementRef, Html, Node};
+use ego_tree::{NodeId, NodeRef};
+use scraper::node::Text;
+use scraper::{ElementRef, Html, Node, StrTendril};
 use threadview_core::rich::{Block, Inline, List, Styled};
 
 use crate::rich::{Inlines, MAX_BLOCK_DEPTH, Open, collapse_spaces, leaf};
@@ -15,10 +16,57 @@ use crate::rich::{Inlines, MAX_BLOCK_DEPTH, Open, collapse_spaces, leaf};
 const MAX_ELEMENT_DEPTH: usize = 200;
 
 pub fn to_blocks(html: &str) -> Vec<Block> {
-    let fragment = Html::parse_fragment(html);
+    fragment_blocks(&Html::parse_fragment(html))
+}
+
+/// The blocks of a parsed fragment: for an importer that first adjusts a site's own
+/// markup with [`edit`] (Discourse's quotes, Mastodon's hidden parts of links).
+pub fn fragment_blocks(fragment: &Html) -> Vec<Block> {
     let mut builder = Builder::default();
     builder.children(*fragment.root_element(), 0);
     builder.finish()
+}
+
+/// What becomes of an element, for [`edit`].
+pub enum Edit {
+    Keep,
+    /// Left out, with everything in it.
+    Remove,
+    /// Replaced by this text.
+    Text(String),
+}
+
+/// Decides for every element of `fragment`, parents before their content; the content
+/// of an element removed or replaced is not visited. No recursion, whatever the depth.
+pub fn edit(fragment: &mut Html, mut decide: impl FnMut(ElementRef<'_>) -> Edit) {
+    let mut stack: Vec<NodeId> = fragment
+        .tree
+        .root()
+        .children()
+        .rev()
+        .map(|n| n.id())
+        .collect();
+    while let Some(id) = stack.pop() {
+        let Some(node) = fragment.tree.get(id) else {
+            continue;
+        };
+        match ElementRef::wrap(node).map_or(Edit::Keep, &mut decide) {
+            Edit::Keep => stack.extend(node.children().rev().map(|c| c.id())),
+            Edit::Remove => {
+                if let Some(mut node) = fragment.tree.get_mut(id) {
+                    node.detach();
+                }
+            }
+            Edit::Text(text) => {
+                if let Some(mut node) = fragment.tree.get_mut(id) {
+                    node.insert_before(Node::Text(Text {
+                        text: StrTendril::from_slice(&text),
+                    }));
+                    node.detach();
+                }
+            }
+        }
+    }
 }
 
 #[derive(Default)]

@@ -1,36 +1,64 @@
-//! Importers: threads from Hacker News and Reddit turned into threadview's discussion
-//! file, format 2 (`docs/data-format.md`). They run natively at build time, from
+//! Importers: threads from Hacker News, Reddit, Disqus, WordPress, Discourse and
+//! Mastodon turned into threadview's discussion file, format 2 (`docs/data-format.md`). They run natively at build time, from
 //! `cargo xtask import` and `cargo xtask dist --data`; the app never links this crate,
 //! so Markdown and HTML become rich-text blocks here and the page ships no parser.
 //!
-//! - [`import`] is the entry point, [`Format`] names the sources (`format`);
+//! - [`import`] is the entry point, [`Format`] names the sources (`format`), and
+//!   [`threads`] lists the threads of a multi-thread export;
 //! - `detect` tells the source from the content;
-//! - `hn` and `reddit` read the two sources, `html` and `markdown` (with
-//!   `reddit_text`, Reddit's additions) their text, with what both share in `rich`;
+//! - `hn`, `reddit`, `discourse` and `mastodon` read JSON sources; `disqus` and
+//!   `wordpress` read XML exports through `xml` (a flat tree, errors with line and
+//!   column, picking one thread of many);
+//! - `html` and `markdown` (with `reddit_text`, Reddit's additions) read their text,
+//!   with what both share in `rich`;
 //! - `output` is the file written, loaded back through `threadview_core` before it is
 //!   returned; `value` reads JSON with places for errors; `error` says what went wrong.
 //!
 //! Only the fields named in the importers are copied: nothing else a source holds
-//! (e-mail or IP addresses among them) is ever written.
+//! (e-mail and IP addresses, commenters' websites) is ever written; `tests/privacy.rs`
+//! at the workspace root checks every fixture's import and page for them.
 
 mod detect;
+mod discourse;
+mod disqus;
 mod error;
 mod format;
 mod hn;
 mod html;
 mod markdown;
+mod mastodon;
 mod output;
 mod reddit;
 mod reddit_text;
 mod rich;
 mod value;
+mod wordpress;
+mod xml;
 
 pub use error::ImportError;
 pub use format::Format;
+pub use xml::Thread;
+
+/// The threads of a multi-thread export (Disqus, WordPress) that have comments to show,
+/// each with what `--thread` takes to pick it ([`Thread::key`]); empty for every other
+/// source, which is one thread.
+pub fn threads(input: &str) -> Result<Vec<Thread>, ImportError> {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    if !detect::is_markup(input) {
+        return Ok(Vec::new());
+    }
+    let mut threads = match detect::markup(input)? {
+        Format::Disqus => disqus::threads(input)?,
+        _ => wordpress::threads(input)?,
+    };
+    threads.retain(|t| t.shown > 0);
+    Ok(threads)
+}
 
 /// Reads a thread exported from `from` (told from the content when `None`) and writes it
-/// as a format 2 discussion file, pretty-printed. `thread` keeps one comment and its
-/// replies (a Hacker News comment number, a Reddit comment id), or names the story.
+/// as a format 2 discussion file, pretty-printed. `thread` picks one thread of a
+/// multi-thread export (Disqus, WordPress: its id, identifier or link), or keeps one
+/// comment and its replies (a Hacker News comment number, a Reddit comment id).
 pub fn import(
     input: &str,
     from: Option<Format>,
@@ -40,23 +68,32 @@ pub fn import(
     if input.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    if let Some(format) = from.filter(|f| !f.is_supported()) {
-        return Err(ImportError::NotSupported(format));
-    }
-    if from.is_none()
-        && let Some(error) = detect::markup(input)
-    {
-        return Err(error);
-    }
-    let value: serde_json::Value = serde_json::from_str(input).map_err(|e| json_error(&e))?;
-    let format = match from {
-        Some(format) => format,
-        None => detect::detect(&value)?,
-    };
-    let discussion = match format {
-        Format::Hn => hn::import(&value, thread)?,
-        Format::Reddit => reddit::import(&value, thread)?,
-        other => return Err(ImportError::NotSupported(other)),
+    let discussion = if detect::is_markup(input) || from.is_some_and(Format::is_xml) {
+        let format = match from {
+            Some(format) => format,
+            None => detect::markup(input)?,
+        };
+        if !detect::is_markup(input) {
+            return Err(ImportError::shape("", format.expected(), "JSON, not XML"));
+        }
+        match format {
+            Format::Disqus => disqus::import(input, thread)?,
+            Format::Wordpress => wordpress::import(input, thread)?,
+            json => return Err(ImportError::shape("", json.expected(), "XML, not JSON")),
+        }
+    } else {
+        let value: serde_json::Value = serde_json::from_str(input).map_err(|e| json_error(&e))?;
+        let format = match from {
+            Some(format) => format,
+            None => detect::detect(&value)?,
+        };
+        match format {
+            Format::Hn => hn::import(&value, thread)?,
+            Format::Reddit => reddit::import(&value, thread)?,
+            Format::Discourse => discourse::import(&value, thread)?,
+            Format::Mastodon => mastodon::import(&value, thread)?,
+            Format::Disqus | Format::Wordpress => unreachable!("read as XML above"),
+        }
     };
     discussion.finish()
 }

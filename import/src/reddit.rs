@@ -48,6 +48,7 @@ pub fn import(value: &Value, thread: Option<&str>) -> Result<Discussion, ImportE
         article: article(&post)?,
         comments: Vec::new(),
         missing_replies: 0,
+        notes: Vec::new(),
     };
     let mut reader = Reader {
         op,

@@ -1,10 +1,11 @@
 //! The browser glue: what talks to the page outside the reactive system. The address,
-//! focus and scrolling, saved folds, and the listeners and effects of a loaded page
+//! focus and scrolling, saved folds, the last visit, and the listeners and effects of a loaded page
 //! ([`wire`]). In the native build (the prerender and native tests) the functions the
 //! store calls do nothing, or run at once.
 
 pub mod address;
 pub mod focus;
+pub mod last_visit;
 pub mod saved_folds;
 
 use leptos::prelude::*;

@@ -106,6 +106,12 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
             view! { " " <abbr class="badge" title=name>{short}</abbr> }
         })
         .collect_view();
+    // What the entry is, when not a reader's comment; and whether it is new to the reader.
+    let kind = comment
+        .kind
+        .map(|kind| view! { " " <span class="comment-kind">{kind.label()}</span> });
+    let is_new = store.is_new(index);
+    let new_mark = is_new.then(|| view! { " " <span class="new-mark">"New"</span> });
     let score = comment
         .score
         .map(|n| view! { " " <span class="comment-score">{words::points(n)}</span> });
@@ -147,6 +153,8 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
             " "
             {who}
             {badges}
+            {kind}
+            {new_mark}
             {score}
             {edited}
             {posts}
@@ -167,6 +175,22 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
                 .collect_view()
                 .into_any()
         }
+    };
+
+    // A content warning keeps the text in a native disclosure: it opens without the app,
+    // and the browser's find-in-page can open it.
+    let body = match comment.warning.clone() {
+        None => view! { <div class="comment-body">{body}</div> }.into_any(),
+        Some(warning) => view! {
+            <details class="content-warning">
+                <summary>
+                    <span class="warning-label">"Content warning: "</span>
+                    {warning}
+                </summary>
+                <div class="comment-body">{body}</div>
+            </details>
+        }
+        .into_any(),
     };
 
     let missing = view! {
@@ -288,6 +312,7 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
             tabindex="-1"
             data-depth=thread.depth(index)
             class:is-current=move || reader.current.get() == Some(id)
+            class:is-new=is_new
             class:by-author=by_author
             class:search-hit=move || highlight.with(Option::is_some)
             class:search-miss=move || reader.is_searching() && highlight.with(Option::is_none)
@@ -302,7 +327,7 @@ pub fn Comment(index: usize, depth: u32) -> impl IntoView {
             <div class="comment-card">
                 {header}
                 <super::comment_nav::ReplyContext index depth />
-                <div class="comment-body">{body}</div>
+                {body}
                 {folded_summary}
                 {missing}
                 {actions}

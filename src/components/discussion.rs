@@ -33,6 +33,23 @@ pub fn Discussion() -> impl IntoView {
         }
     });
 
+    // What the import left out or changed: said where the comments are, so that nothing
+    // is lost silently.
+    let notes = (!data.discussion.notes.is_empty()).then(|| {
+        let items = data
+            .discussion
+            .notes
+            .iter()
+            .map(|note| view! { <li>{note.clone()}</li> })
+            .collect_view();
+        view! {
+            <aside class="import-notes" aria-labelledby="import-notes-title">
+                <p id="import-notes-title">"About this copy of the discussion"</p>
+                <ul>{items}</ul>
+            </aside>
+        }
+    });
+
     let branch_nav = {
         let data = data.clone();
         move || {
@@ -89,6 +106,7 @@ pub fn Discussion() -> impl IntoView {
             <h2 id="discussion-title">{heading}</h2>
             <Toolbar />
             {warnings}
+            {notes}
             {branch_nav}
             <ol class="thread" class:lazy-cards=lazy_cards>
                 {list}

@@ -9,18 +9,20 @@ use super::overview::Overview;
 use super::participants::Participants;
 use super::shortcuts::Shortcuts;
 use super::story::Story;
-use crate::browser::{self, address, saved_folds};
+use crate::browser::{self, address, last_visit, saved_folds};
 use crate::state::{Store, use_store};
 use crate::takeover;
 
 /// A loaded discussion in the browser: [`Reading`], with the store set up from the
-/// address and the saved folds, and the browser glue wired to it.
+/// address, the saved folds and the last visit, and the browser glue wired to it.
 #[component]
 pub fn Page(data: Arc<Loaded>) -> impl IntoView {
     let page = address::page_key();
     let saved = saved_folds::load(&page, &data);
     takeover::set_head(&Head::of(&data.discussion.article));
-    let store = Store::new(data, address::route(), address::sort_order(), saved);
+    let since = last_visit::arrive(&page);
+    let store =
+        Store::new(data, address::route(), address::sort_order(), saved).with_last_visit(since);
     provide_context(store);
     browser::wire(store, &page);
     view! { <Reading /> }

@@ -121,6 +121,7 @@ fn run(store: Store, action: Action) {
             top_level(store, current),
             -1,
         ),
+        Action::NextNew => store.next_new(),
         Action::Parent => {
             let parent = current
                 .and_then(|id| thread.index_of(id))

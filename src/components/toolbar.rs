@@ -31,6 +31,7 @@ pub fn Toolbar() -> impl IntoView {
                 </button>
             </div>
             <SortChoice store />
+            <NewSince store />
             <Search />
             <button
                 type="button"
@@ -69,6 +70,37 @@ fn SortChoice(store: Store) -> impl IntoView {
             <select on:change=change>{options}</select>
         </label>
     }
+}
+
+/// On a return visit: how many comments are new since, and a way from one to the next.
+#[component]
+fn NewSince(store: Store) -> impl IntoView {
+    store.is_return_visit().then(|| {
+        let count = store.new_comments().len();
+        let status = match count {
+            0 => "No new comments since your last visit".to_string(),
+            1 => "1 new comment since your last visit".to_string(),
+            n => format!("{n} new comments since your last visit"),
+        };
+        let next = (count > 0).then(|| {
+            view! {
+                <button
+                    type="button"
+                    aria-keyshortcuts="n"
+                    on:click=move |_| store.next_new()
+                >
+                    "Next new "
+                    <kbd>"n"</kbd>
+                </button>
+            }
+        });
+        view! {
+            <div class="tool-group new-since" role="group" aria-label="New comments">
+                <span class="new-count">{status}</span>
+                {next}
+            </div>
+        }
+    })
 }
 
 /// Finds text in every comment, folded ones included, and steps through the matches.

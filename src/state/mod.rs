@@ -19,7 +19,7 @@ use std::sync::Arc;
 use threadview_core::limits::{DEPTH_CAP, FIRST_VIEW, UNFOLD_STEP};
 use threadview_core::sort::{Arrangement, SortOrder};
 use threadview_core::url::{self, Route, branch_root_depth};
-use threadview_core::{CommentId, Loaded, folds as first, search};
+use threadview_core::{CommentId, Loaded, folds as first, search, visits};
 
 use crate::browser;
 
@@ -37,6 +37,11 @@ pub struct Store {
     /// The comment a view starts from: None for the whole discussion, or the root of a
     /// branch, for "continue this thread" and for links to comments deeper than it reaches.
     pub view_root: Memo<Option<usize>>,
+    /// When the reader last came (seconds since 1970): later comments are new to them.
+    /// None on a first visit, and in the prerendered page, which knows no reader.
+    since: Option<i64>,
+    /// The comments new since then, in reading order.
+    new_comments: StoredValue<Arc<[usize]>>,
 }
 
 /// The store the page provides.
@@ -89,9 +94,56 @@ impl Store {
             matches,
             arrangement,
             view_root,
+            since: None,
+            new_comments: StoredValue::new(Arc::from([])),
         };
         store.visit(route);
         store
+    }
+
+    /// The store for a reader who last came at `since` (see [`threadview_core::visits`]).
+    pub fn with_last_visit(mut self, since: Option<i64>) -> Self {
+        self.since = since;
+        if let Some(since) = since {
+            let new = self
+                .data
+                .with_value(|d| visits::new_since(&d.discussion.comments, &d.thread, since));
+            self.new_comments.set_value(Arc::from(new));
+        }
+        self
+    }
+
+    /// Whether the reader has been here before (and the page knows it).
+    pub fn is_return_visit(self) -> bool {
+        self.since.is_some()
+    }
+
+    /// The comments new since the reader's last visit, in reading order.
+    pub fn new_comments(self) -> Arc<[usize]> {
+        self.new_comments.get_value()
+    }
+
+    /// Whether comment `index` is new since the reader's last visit.
+    pub fn is_new(self, index: usize) -> bool {
+        self.since.is_some_and(|since| {
+            self.data
+                .with_value(|d| visits::is_new(&d.discussion.comments[index], since))
+        })
+    }
+
+    /// Goes to the next new comment after the reader's place, round to the first.
+    pub fn next_new(self) {
+        let next = self.data.with_value(|d| {
+            let current = self
+                .reader
+                .current
+                .get_untracked()
+                .and_then(|id| d.thread.index_of(id));
+            visits::next_new(&self.new_comments.get_value(), &d.thread, current)
+        });
+        if let Some(i) = next {
+            self.go_to(self.id_of(i));
+        }
     }
 
     /// The discussion the page shows.

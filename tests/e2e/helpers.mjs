@@ -5,6 +5,8 @@
 // by their `#comment-N` anchors, the page's public link targets. The few places that need
 // the markup (a comment's own card as against its replies, its body, the state classes)
 // are here and nowhere else.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 import { COMMENTS } from './expected.mjs';
 import { buildThread } from '../model/thread.mjs';
@@ -64,6 +66,24 @@ export async function openPage(page, hash = '') {
   await page.goto(`./${hash}`);
   await appTookOver(page);
   await expect(comments(page)).toHaveCount(TOTAL_COMMENTS);
+}
+
+/** A thread imported by `cargo xtask test` into target/e2e/: its text and its data. */
+export function imported(name) {
+  const file = new URL(`../../target/e2e/${name}`, import.meta.url);
+  if (!existsSync(file)) {
+    throw new Error(`${fileURLToPath(file)} is missing: \`cargo xtask test\` writes it.`);
+  }
+  const text = readFileSync(file, 'utf8');
+  return { text, data: JSON.parse(text) };
+}
+
+/** Opens the app on an imported thread `name`, served as the page's ?data= file. */
+export async function openImported(page, name, hash = '') {
+  const { text } = imported(name);
+  await page.route(`**/${name}`, (route) => route.fulfill({ contentType: 'application/json', body: text }));
+  await page.goto(`./?data=${name}${hash}`);
+  await appTookOver(page);
 }
 
 /** Waits until the app has replaced the page prerendered at build time (src/prerender.rs). */

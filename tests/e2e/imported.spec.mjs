@@ -1,33 +1,16 @@
 // Real threads imported as a publisher would (`cargo xtask import`): a Hacker News story
 // (Algolia) and a Reddit thread, from import/fixtures/ with their sources. `cargo xtask
 // test` writes them into target/e2e/; every number here is worked out from the file.
-import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, appTookOver } from './helpers.mjs';
+import { test, expect, card, imported, openImported } from './helpers.mjs';
 import { buildThread, drawnIds } from '../model/thread.mjs';
 import { LIMITS } from '../model/limits.mjs';
 
-function imported(name) {
-  const file = new URL(`../../target/e2e/${name}`, import.meta.url);
-  if (!existsSync(file)) {
-    throw new Error(`${fileURLToPath(file)} is missing: \`cargo xtask test\` writes it.`);
-  }
-  const text = readFileSync(file, 'utf8');
-  return { text, data: JSON.parse(text) };
-}
-
-/** Opens the app on `name`, served as the page's ?data= file, in `scheme`. */
+/** Opens the app on `name` in `scheme`. */
 async function open(page, name, { scheme = 'light', hash = '' } = {}) {
-  const { text } = imported(name);
   await page.emulateMedia({ colorScheme: scheme });
-  await page.route(`**/${name}`, (route) => route.fulfill({ contentType: 'application/json', body: text }));
-  await page.goto(`./?data=${name}${hash}`);
-  await appTookOver(page);
-}
-
-function card(page, id) {
-  return page.locator(`#comment-${id} > .comment-card`);
+  await openImported(page, name, hash);
 }
 
 for (const name of ['hn.json', 'reddit.json']) {

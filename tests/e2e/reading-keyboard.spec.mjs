@@ -120,9 +120,10 @@ test.describe('help dialog', () => {
     await page.keyboard.press('?');
     await expect(dialog).toBeVisible();
     const rows = dialog.getByRole('row');
-    await expect(rows).toHaveCount(8);
+    await expect(rows).toHaveCount(9);
     await expect(rows.first()).toHaveText(/j\s*Next comment/);
     await expect(dialog).toContainText('Fold or unfold the current comment');
+    await expect(dialog).toContainText('Next comment new since your last visit');
     expect(await dialog.evaluate((d) => d.open && d.matches(':modal'))).toBe(true);
 
     await page.keyboard.press('Escape');

@@ -17,13 +17,17 @@ type Result<T = ()> = std::result::Result<T, String>;
 const USAGE: &str = "usage: cargo xtask <command>
 
   serve [--port N]     set up, build the release site and serve it (default port 8080)
-  dist [--data FILE]   set up and build the release site into dist/, prerendered for the
+  dist [--data FILE [--thread ID]]
+                       set up and build the release site into dist/, prerendered for the
                        bundled discussion or for FILE (which becomes dist/discussion.json;
-                       a Hacker News or Reddit export is imported first)
+                       an export is imported first, as `import` would)
   import INPUT -o OUTPUT.json [--from FORMAT] [--thread ID]
-                       turn a Hacker News (Algolia item) or Reddit thread JSON into a
-                       discussion file (format 2); FORMAT: hn or reddit (else told from
-                       the content); ID: keep one comment and its replies
+                       turn an export into a discussion file (format 2): a Hacker News
+                       item (Algolia), a Reddit thread, a Disqus or WordPress export, a
+                       Discourse topic or a Mastodon thread. FORMAT: hn, reddit, disqus,
+                       wordpress, discourse or mastodon (else told from the content). ID:
+                       the thread of a Disqus or WordPress export (its id, identifier or
+                       link), or a comment to keep with its replies
   test                 set up and run every test: lints, native, browser components, end-to-end
   bench [--runs N] [--only NAME,...]
                        measure speed and size against the vanilla-JS baseline: BENCHMARKS.md
@@ -76,7 +80,14 @@ fn static_server(args: &[String]) -> Result {
 
 fn dist_args(args: &[String]) -> Result {
     let data = option(args, "--data")?.map(PathBuf::from);
-    let data = data.as_deref().map(discussion_file).transpose()?;
+    let thread = option(args, "--thread")?;
+    if thread.is_some() && data.is_none() {
+        return Err("--thread picks a thread of the --data export: give --data too".into());
+    }
+    let data = data
+        .as_deref()
+        .map(|data| discussion_file(data, thread))
+        .transpose()?;
     dist_with(data.as_deref()).map(|_| ())
 }
 
@@ -91,22 +102,48 @@ fn import(args: &[String]) -> Result {
     let text = std::fs::read_to_string(input).map_err(|e| format!("{input}: {e}"))?;
     let json = threadview_import::import(&text, from, option(args, "--thread")?)
         .map_err(|e| format!("{input}: {e}"))?;
-    std::fs::write(output, json).map_err(|e| format!("{output}: {e}"))?;
+    std::fs::write(output, &json).map_err(|e| format!("{output}: {e}"))?;
     println!("xtask: wrote {output}");
+    print_notes(&json);
     Ok(())
+}
+
+/// What the import left out or changed, as the page will show it.
+fn print_notes(json: &str) {
+    if let Ok(loaded) = threadview_core::Loaded::from_json(json) {
+        let d = &loaded.discussion;
+        println!(
+            "xtask: \"{}\": {} comments",
+            d.article.headline,
+            d.comments.len()
+        );
+        for note in &d.notes {
+            println!("xtask: note: {note}");
+        }
+    }
 }
 
 /// The discussion file for `dist --data FILE`: FILE itself if it loads, or else FILE
 /// imported (as `import` would, the format told from the content) into target/.
-fn discussion_file(data: &Path) -> Result<PathBuf> {
+/// A whole multi-thread export becomes an archive in a later version; until then
+/// `--thread` picks one of its threads, and the import's error lists them.
+fn discussion_file(data: &Path, thread: Option<&str>) -> Result<PathBuf> {
     let text = std::fs::read_to_string(data).map_err(|e| format!("{}: {e}", data.display()))?;
     let Err(not_discussion) = threadview_core::Loaded::from_json(&text) else {
+        if thread.is_some() {
+            return Err(format!(
+                "{} is a discussion file already: --thread is for exports",
+                data.display()
+            ));
+        }
         return Ok(data.to_path_buf());
     };
-    let json = threadview_import::import(&text, None, None).map_err(|e| match e {
+    let json = threadview_import::import(&text, None, thread).map_err(|e| match e {
         threadview_import::ImportError::AlreadyDiscussion => {
             format!("{}: {not_discussion}", data.display())
         }
+        // An XML export is plainly no discussion file: its own error says it all.
+        e if text.trim_start().starts_with('<') => format!("{}: {e}", data.display()),
         e => format!(
             "{}: not a discussion file ({not_discussion}), nor an export to import ({e})",
             data.display()
@@ -114,12 +151,13 @@ fn discussion_file(data: &Path) -> Result<PathBuf> {
     })?;
     let imported = root().join("target/imported-discussion.json");
     std::fs::create_dir_all(root().join("target")).map_err(|e| e.to_string())?;
-    std::fs::write(&imported, json).map_err(|e| format!("{}: {e}", imported.display()))?;
+    std::fs::write(&imported, &json).map_err(|e| format!("{}: {e}", imported.display()))?;
     println!(
         "xtask: imported {} into {}",
         data.display(),
         imported.display()
     );
+    print_notes(&json);
     Ok(imported)
 }
 
@@ -232,13 +270,27 @@ fn test() -> Result {
     )
     .map_err(|e| format!("target/e2e/gen-10000.json: {e}"))?;
     // And that real threads, imported as a publisher would, read as they should.
-    for (fixture, out) in [
-        ("hn-algolia-18475438.json", "hn.json"),
-        ("reddit-funny-ba-dum-tsss.json", "reddit.json"),
+    // One thread per format, picked from the multi-thread exports by id.
+    for (fixture, thread, out) in [
+        ("hn-algolia-18475438.json", None, "hn.json"),
+        ("reddit-funny-ba-dum-tsss.json", None, "reddit.json"),
+        ("disqus-tanglei-zh.xml", Some("4516623578"), "disqus.json"),
+        ("wxr-theme-unit-test.xml", Some("1148"), "wordpress.json"),
+        (
+            "wxr-theme-unit-test.xml",
+            Some("1149"),
+            "wordpress-pingbacks.json",
+        ),
+        ("discourse-cf-2144-posts.json", None, "discourse.json"),
+        (
+            "mastodon-context-2017-string-ids.json",
+            None,
+            "mastodon.json",
+        ),
     ] {
         let input = root().join("import/fixtures").join(fixture);
         let text = std::fs::read_to_string(&input).map_err(|e| format!("{fixture}: {e}"))?;
-        let imported = threadview_import::import(&text, None, None)
+        let imported = threadview_import::import(&text, None, thread)
             .map_err(|e| format!("import/fixtures/{fixture}: {e}"))?;
         std::fs::write(generated.join(out), imported)
             .map_err(|e| format!("target/e2e/{out}: {e}"))?;

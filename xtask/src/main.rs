@@ -3,6 +3,7 @@
 //! Every command installs what it needs first (pinned versions, reused when present), so
 //! each works on a fresh machine that has only rustup/cargo, Node.js/npm and apt.
 
+mod archive;
 mod bench;
 mod compress;
 mod csp;

@@ -40,20 +40,19 @@ pub use error::ImportError;
 pub use format::Format;
 pub use xml::Thread;
 
-/// The threads of a multi-thread export (Disqus, WordPress) that have comments to show,
-/// each with what `--thread` takes to pick it ([`Thread::key`]); empty for every other
-/// source, which is one thread.
+/// The threads of a multi-thread export (Disqus, WordPress), each with how many of its
+/// comments are shown ([`Thread::shown`]; 0 for one without comments, or with only spam
+/// or unapproved ones) and what `--thread` takes to pick it ([`Thread::key`]); empty for
+/// every other source, which is one thread.
 pub fn threads(input: &str) -> Result<Vec<Thread>, ImportError> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     if !detect::is_markup(input) {
         return Ok(Vec::new());
     }
-    let mut threads = match detect::markup(input)? {
-        Format::Disqus => disqus::threads(input)?,
-        _ => wordpress::threads(input)?,
-    };
-    threads.retain(|t| t.shown > 0);
-    Ok(threads)
+    match detect::markup(input)? {
+        Format::Disqus => disqus::threads(input),
+        _ => wordpress::threads(input),
+    }
 }
 
 /// Reads a thread exported from `from` (told from the content when `None`) and writes it

@@ -35,23 +35,37 @@ fn policy(script_hashes: &[String], as_header: bool) -> String {
 /// Adds the policy to `dist/index.html` as a `<meta>` and writes `dist/_headers` for hosts
 /// that read one (Netlify, Cloudflare Pages; `cargo xtask static` reads it too).
 pub fn apply(dist: &Path) -> Result {
-    let index = dist.join("index.html");
-    let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
-    let Some((html, header)) =
-        with_policy(&html).map_err(|e| format!("{}: {e}", index.display()))?
-    else {
-        return Ok(());
-    };
-    std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))?;
+    apply_to(dist, &[dist.join("index.html")])
+}
+
+/// The same for every page of a site of many (an archive): each page gets the policy for
+/// its own scripts, and the header, which covers every path, allows the scripts of all.
+pub fn apply_to(dist: &Path, pages: &[std::path::PathBuf]) -> Result {
+    let mut all_hashes: Vec<String> = Vec::new();
+    for page in pages {
+        let html = std::fs::read_to_string(page).map_err(|e| format!("{}: {e}", page.display()))?;
+        let Some((html, hashes)) =
+            with_policy(&html).map_err(|e| format!("{}: {e}", page.display()))?
+        else {
+            continue;
+        };
+        std::fs::write(page, html).map_err(|e| format!("{}: {e}", page.display()))?;
+        for hash in hashes {
+            if !all_hashes.contains(&hash) {
+                all_hashes.push(hash);
+            }
+        }
+    }
     let headers = format!(
-        "/*\n  Content-Security-Policy: {header}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n"
+        "/*\n  Content-Security-Policy: {}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n",
+        policy(&all_hashes, true)
     );
     std::fs::write(dist.join("_headers"), headers).map_err(|e| format!("_headers: {e}"))
 }
 
-/// The page with the policy in a `<meta>` right after its `<meta charset>`, and the policy
-/// for the header; `None` if the page has a policy already (`dist` ran on it before).
-fn with_policy(html: &str) -> Result<Option<(String, String)>> {
+/// The page with the policy in a `<meta>` right after its `<meta charset>`, and the hashes
+/// of its scripts; `None` if the page has a policy already (`dist` ran on it before).
+fn with_policy(html: &str) -> Result<Option<(String, Vec<String>)>> {
     let (scripts, has_policy) = read_page(html)?;
     if has_policy {
         return Ok(None);
@@ -76,7 +90,7 @@ fn with_policy(html: &str) -> Result<Option<(String, String)>> {
     if !placed {
         return Err("no <meta charset> to put the policy after".to_string());
     }
-    Ok(Some((html, policy(&hashes, true))))
+    Ok(Some((html, hashes)))
 }
 
 /// The text of every `<script>` without a `src`, as the browser hashes it, and whether the
@@ -241,7 +255,10 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
             );
         }
         assert!(!content.contains("frame-ancestors"));
-        assert_eq!(header, format!("{content}; frame-ancestors 'none'"));
+        assert_eq!(
+            policy(&header, true),
+            format!("{content}; frame-ancestors 'none'")
+        );
     }
 
     #[test]

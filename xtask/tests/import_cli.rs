@@ -27,8 +27,22 @@ struct Run {
     stderr: String,
 }
 
+/// Where the import of `input` is written: beside it in a test's temporary folder, or in
+/// one of its own for a fixture, which must stay as it is.
+fn output_of(input: &Path) -> PathBuf {
+    let name = input.file_stem().unwrap().to_string_lossy();
+    let dir = if input.starts_with(std::env::temp_dir()) {
+        input.parent().unwrap().to_path_buf()
+    } else {
+        let dir = std::env::temp_dir().join(format!("threadview-cli-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    };
+    dir.join(format!("{name}.out.json"))
+}
+
 fn import(input: &Path, extra: &[&str]) -> Run {
-    let out = input.with_extension("out.json");
+    let out = output_of(input);
     let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
         .arg("import")
         .arg(input)
@@ -152,7 +166,7 @@ fn duplicate_ids_keep_the_first_and_say_so() {
         "{}",
         run.stdout
     );
-    let written = std::fs::read_to_string(path.with_extension("out.json")).unwrap();
+    let written = std::fs::read_to_string(output_of(&path)).unwrap();
     assert!(written.contains("Hello, World.") && !written.contains("A later copy"));
 }
 

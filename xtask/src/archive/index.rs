@@ -101,7 +101,7 @@ pub fn pages(
             };
             out.push((
                 order.file(page),
-                static_page(trunk_page, &title, lang, &body)?,
+                static_page(trunk_page, "./", &title, lang, &body)?,
             ));
         }
     }
@@ -109,14 +109,15 @@ pub fn pages(
 }
 
 /// The page a host shows for an address that is not in the archive. It lives at the root
-/// but is served for any path, so its link is the archive's path, not a relative one.
+/// but is served for any path, so its links and stylesheets start from the archive's path
+/// (`--base-url`'s, else `/`), not from where it is.
 pub fn not_found(trunk_page: &str, base_path: &str, lang: &str) -> Result<String> {
     let body = format!(
         "<main class=\"archive\">\n<h1>Not found</h1>\n<p>There is no discussion at this \
          address. <a href=\"{}\">See every discussion</a>.</p>\n</main>",
         escape(base_path)
     );
-    static_page(trunk_page, "Not found", lang, &body)
+    static_page(trunk_page, base_path, "Not found", lang, &body)
 }
 
 const SEARCH: &str = r##"<search class="archive-search">
@@ -206,12 +207,24 @@ fn pager(order: Order, page: usize, count: usize) -> String {
     )
 }
 
-/// Trunk's page without the app: its stylesheets and icon, a title, and `body` in place
-/// of the `<noscript>` line.
-fn static_page(trunk_page: &str, title: &str, lang: &str, body: &str) -> Result<String> {
+/// Trunk's page without the app: its stylesheets and icon (from `assets`, the archive's
+/// root as seen from the page), a title, and `body` in place of the `<noscript>` line.
+fn static_page(
+    trunk_page: &str,
+    assets: &str,
+    title: &str,
+    lang: &str,
+    body: &str,
+) -> Result<String> {
     rewrite_str(
         trunk_page,
         RewriteStrSettings::new()
+            .append_element_content_handler(element!("link[href^='./']", |link| {
+                if let Some(href) = link.get_attribute("href") {
+                    link.set_attribute("href", &format!("{assets}{}", &href[2..]))?;
+                }
+                Ok(())
+            }))
             .append_element_content_handler(element!("html", |html| {
                 html.set_attribute("lang", lang)?;
                 Ok(())
@@ -300,6 +313,7 @@ mod tests {
     fn the_404_page_links_to_the_archive_path() {
         let page = not_found(TRUNK, "/comments/", "en").unwrap();
         assert!(page.contains("<a href=\"/comments/\">See every discussion</a>"));
+        assert!(page.contains("href=\"/comments/main.css\""));
         assert!(!page.contains("<script"));
     }
 }

@@ -364,6 +364,92 @@ fn write(path: &Path, text: &str) -> Result {
 mod tests {
     use super::*;
 
+    /// A folder of `files` for one test.
+    fn folder(test: &str, files: &[(&str, &str)]) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("threadview-archive-{test}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (name, text) in files {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+        dir
+    }
+
+    fn fixture(name: &str) -> String {
+        read(&crate::root().join("import/fixtures").join(name)).unwrap()
+    }
+
+    #[test]
+    fn a_folder_of_exports_and_discussions_gathers_every_thread_with_comments() {
+        let dir = folder(
+            "gather",
+            &[
+                ("tanglei.xml", &fixture("disqus-tanglei-zh.xml")),
+                ("hn.json", &fixture("hn-algolia-18475438.json")),
+                (
+                    "seed.json",
+                    &read(&crate::root().join("data/discussion.json")).unwrap(),
+                ),
+                ("notes.txt", "not read"),
+            ],
+        );
+        let (discussions, left_out) = gather(&dir).unwrap();
+        // Six of the export's nine threads have comments; the HN story and the seed are one each.
+        assert_eq!(discussions.len(), 8);
+        assert_eq!(left_out, 3);
+        let hn = discussions.iter().find(|d| d.key == "hn").unwrap();
+        assert_eq!(hn.loaded.discussion.comments.len(), 145);
+        assert_eq!(hn.old, ["https://news.ycombinator.com/item?id=18475438"]);
+        let thread = discussions.iter().find(|d| d.key == "4516623578").unwrap();
+        assert_eq!(thread.loaded.discussion.comments.len(), 163);
+        assert_eq!(
+            thread.old,
+            ["http://www.tanglei.name/blog/baoyan-experiences-share.html"]
+        );
+    }
+
+    #[test]
+    fn wordpress_threads_keep_their_short_links() {
+        let dir = folder(
+            "wordpress",
+            &[("wxr.xml", &fixture("wxr-theme-unit-test.xml"))],
+        );
+        let (discussions, _) = gather(&dir).unwrap();
+        let comments = discussions.iter().find(|d| d.key == "1148").unwrap();
+        assert_eq!(
+            comments.old,
+            [
+                "https://wpthemetestdata.wordpress.com/2012/01/03/template-comments/",
+                "https://wpthemetestdata.wordpress.com/?p=1148"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bad_file_in_the_folder_is_named_with_its_error() {
+        let text = fixture("disqus-tanglei-zh.xml");
+        let cut = &text[..text.len() / 2];
+        let dir = folder(
+            "bad",
+            &[
+                ("good.json", &fixture("hn-algolia-18475438.json")),
+                ("cut.xml", cut),
+            ],
+        );
+        let error = gather(&dir).err().unwrap();
+        assert!(
+            error.contains("cut.xml: not well-formed XML: line "),
+            "{error}"
+        );
+        let dir = folder("empty", &[]);
+        let error = build("", &dir, &dir.join("out"), &dir, &Options::default()).unwrap_err();
+        assert!(
+            error.ends_with("no discussion with comments to show"),
+            "{error}"
+        );
+    }
+
     #[test]
     fn the_site_of_a_link() {
         assert_eq!(

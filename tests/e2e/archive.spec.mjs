@@ -150,3 +150,21 @@ test('each page names its public address', async ({ page }) => {
   await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', canonical);
   await expect(page.locator('meta[property="og:url"]')).toHaveAttribute('content', canonical);
 });
+
+test('a taken-down comment keeps its place as removed, with its reply, and its text is gone', async ({ page }) => {
+  // `cargo xtask test` builds the archive with a takedown list naming comment 2473649308.
+  const slug = bySlugTitle('保研个人陈述等材料分享');
+  const data = DATA.get(slug);
+  const removed = data.comments.find((c) => c.id === 2473649308 || c.id === '2473649308');
+  expect(removed.state).toBe('removed');
+  expect(removed.author).toBeUndefined();
+  expect(removed.body).toBeUndefined();
+  const raw = readFileSync(new URL(`d/${slug}/discussion.json`, ROOT), 'utf8');
+  const page_ = readFileSync(new URL(`d/${slug}/index.html`, ROOT), 'utf8');
+  for (const text of [raw, page_]) expect(text).not.toContain('这些那么私密的东西都献出了分享');
+  await page.goto(url(`d/${slug}/#comment-${removed.id}`));
+  const card = page.locator(`#comment-${removed.id} > .comment-card`);
+  await expect(card.locator('.removed')).toHaveText('removed by a moderator');
+  const reply = data.comments.find((c) => c.parent === removed.id);
+  await expect(page.locator(`#comment-${removed.id} #comment-${reply.id}`)).toHaveCount(1);
+});

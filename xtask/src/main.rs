@@ -358,6 +358,13 @@ fn test() -> Result {
     }
     let trunk_page =
         std::fs::read_to_string(root().join(PAGE_WITHOUT_PRERENDER)).map_err(|e| e.to_string())?;
+    // A publisher's takedown: one comment of the Chinese export, which has a reply.
+    let takedowns = generated.join("takedowns.txt");
+    std::fs::write(
+        &takedowns,
+        "# A request to remove a comment\ncomment 2473649308\n",
+    )
+    .map_err(|e| format!("{}: {e}", takedowns.display()))?;
     let archive_out = root().join("target/e2e-archive");
     let _ = std::fs::remove_dir_all(&archive_out);
     archive::build(
@@ -368,7 +375,8 @@ fn test() -> Result {
         &archive::Options {
             // Its public address has the path it is served at in the tests.
             base_url: Some("https://archive.example/old/comments/".to_string()),
-            ..archive::Options::default()
+            remove: Some(takedowns),
+            lang: None,
         },
     )?;
     run(Command::new("npx")

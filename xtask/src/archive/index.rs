@@ -96,8 +96,11 @@ pub fn pages(
                     .unwrap_or_default(),
             );
             let title = match page {
-                1 => format!("Discussions: {}", order.label()),
-                n => format!("Discussions: {}, page {n} of {count}", order.label()),
+                1 => format!("{total} discussions, by {}", order.label().to_lowercase()),
+                n => format!(
+                    "{total} discussions, by {}, page {n} of {count}",
+                    order.label().to_lowercase()
+                ),
             };
             out.push((
                 order.file(page),
@@ -231,6 +234,16 @@ fn static_page(
             }))
             .append_element_content_handler(element!("head > title", |t| {
                 t.set_inner_content(title, ContentType::Text);
+                // What a link preview shows of the page.
+                t.after(
+                    &format!(
+                        "\n    <meta name=\"description\" content=\"{title}\" />\n    \
+                         <meta property=\"og:title\" content=\"{title}\" />\n    \
+                         <meta property=\"og:type\" content=\"website\" />",
+                        title = escape(title)
+                    ),
+                    ContentType::Html,
+                );
                 Ok(())
             }))
             .append_element_content_handler(element!(
@@ -291,6 +304,10 @@ mod tests {
         assert!(!index.contains("threadview.js") && !index.contains("discussion.json"));
         assert!(index.contains("href=\"./main.css\""));
         assert!(index.contains("<script type=\"module\" src=\"search.js\"></script>"));
+        assert!(index.contains("<title>101 discussions, by latest activity</title>"));
+        assert!(index.contains(
+            "<meta property=\"og:title\" content=\"101 discussions, by latest activity\" />"
+        ));
         assert_eq!(
             index.matches("class=\"archive-entry\"").count(),
             ARCHIVE_PAGE

@@ -105,7 +105,10 @@ pub fn build(
             d.loaded = load(&d.source, &json)?;
             d.json = json;
         }
-        println!("xtask: takedowns: {removed} comments removed");
+        println!(
+            "xtask: takedowns: {} removed",
+            threadview_core::words::comments(removed)
+        );
         for entry in takedowns.unmatched() {
             println!("xtask: takedown \"{entry}\" matches no comment");
         }
@@ -218,9 +221,9 @@ pub fn build(
     search::write_index(&records, out)?;
     let files = compress::precompress_tree(out)?;
     println!(
-        "xtask: archive of {} discussions ({} comments{}) in {}: {files} files precompressed",
+        "xtask: archive of {} discussions ({} searchable{}) in {}: {files} files precompressed",
         discussions.len(),
-        records.len(),
+        threadview_core::words::comments(records.len()),
         left_out_line.map(|l| format!("; {l}")).unwrap_or_default(),
         out.display()
     );

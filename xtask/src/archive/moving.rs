@@ -15,6 +15,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use threadview_core::head::escape;
 
 /// A discussion's new page, `d/<slug>/` under the archive's base path, and the addresses
 /// it had on the old site.
@@ -174,28 +175,13 @@ pub fn sitemap(base_url: &str, slugs: &[String]) -> String {
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     let mut url = |loc: &str| {
-        let _ = writeln!(out, "  <url><loc>{}</loc></url>", xml_escape(loc));
+        let _ = writeln!(out, "  <url><loc>{}</loc></url>", escape(loc));
     };
     url(&base);
     for slug in slugs {
         url(&format!("{base}d/{}/", encode(slug, PATH)));
     }
     out.push_str("</urlset>\n");
-    out
-}
-
-fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
     out
 }
 
@@ -511,7 +497,7 @@ mod tests {
              \x20 <url><loc>https://example.org/comments/d/a&amp;b/</loc></url>\n\
              </urlset>\n"
         );
-        assert_eq!(xml_escape("<'\">"), "&lt;&apos;&quot;&gt;");
+        assert_eq!(escape("<'\">"), "&lt;&#39;&quot;&gt;");
         assert!(
             sitemap("https://e.org/", &["毕业".to_string()]).contains("/d/%E6%AF%95%E4%B8%9A/")
         );

@@ -168,3 +168,14 @@ test('a taken-down comment keeps its place as removed, with its reply, and its t
   const reply = data.comments.find((c) => c.parent === removed.id);
   await expect(page.locator(`#comment-${removed.id} #comment-${reply.id}`)).toHaveCount(1);
 });
+
+// This machine has no CJK font, so the screenshot searches English words.
+test('screenshot archive-index.png: the index of an archive, searching', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(url());
+  await page.getByRole('searchbox', { name: 'Search every comment' }).fill('comments');
+  await expect(page.locator('#archive-search-results li').first()).toBeVisible({ timeout: 15_000 });
+  await page.evaluate(() => document.fonts.ready);
+  const shots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+  await page.screenshot({ path: `${shots}archive-index.png` });
+});

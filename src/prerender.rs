@@ -24,7 +24,7 @@ use crate::components::{Frame, Reading};
 use crate::state::Store;
 use crate::takeover::{self, PRERENDERED_ID, RenderMode};
 
-pub use crate::takeover::escape;
+pub use threadview_core::head::escape;
 
 /// The first view of the page, as the app would first draw it for a reader arriving
 /// without a `#comment` link or saved folds.

@@ -7,7 +7,7 @@
 //! head's title and preview tags come from `threadview_core::head::Head` in both modes.
 
 use leptos::prelude::*;
-use threadview_core::head::Head;
+use threadview_core::head::{Head, escape};
 
 /// The id of the prerendered page in `index.html`, and of the element the app is mounted
 /// in beside it.
@@ -109,20 +109,4 @@ pub fn head_html(head: &Head) -> String {
         ));
     }
     html
-}
-
-/// Text for an HTML attribute value in double quotes, or for element content.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }

@@ -56,6 +56,23 @@ fn description(article: &Article) -> String {
     format!("{cut}…")
 }
 
+/// Text for an HTML attribute value in double quotes, or for element content: for the
+/// head tags, and for the pages the build writes as HTML (an archive's index).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,6 +19,7 @@ pub mod folds;
 pub mod head;
 mod id;
 pub mod keys;
+pub mod lang;
 pub mod limits;
 pub mod load_error;
 pub mod overview;

@@ -38,6 +38,10 @@ pub const PARTICIPANTS_SHOWN: usize = 30;
 /// What a link preview shows of the article, at most.
 pub const DESCRIPTION_CHARS: usize = 200;
 
+/// Discussions listed on one page of an archive's index: a static page of a hundred rows
+/// is a few tens of kilobytes, so an index of 10,000 discussions stays light on a phone.
+pub const ARCHIVE_PAGE: usize = 100;
+
 /// The limits as JSON, for the JavaScript that tests and measures the app.
 pub fn json() -> String {
     serde_json::json!({
@@ -51,6 +55,7 @@ pub fn json() -> String {
         "OVERVIEW_MARKS": OVERVIEW_MARKS,
         "PARTICIPANTS_SHOWN": PARTICIPANTS_SHOWN,
         "DESCRIPTION_CHARS": DESCRIPTION_CHARS,
+        "ARCHIVE_PAGE": ARCHIVE_PAGE,
     })
     .to_string()
 }

@@ -11,6 +11,15 @@ pub fn replies(n: u32) -> String {
     }
 }
 
+/// "1 comment", "163 comments".
+pub fn comments(n: usize) -> String {
+    if n == 1 {
+        "1 comment".to_string()
+    } else {
+        format!("{n} comments")
+    }
+}
+
 /// "Fred3", "Fred3 and Venom", "Fred3, Venom and DellB"; past `max` names,
 /// "A, B, C and 4 others", so that a folded giant thread stays one line.
 pub fn names(names: &[&str], max: usize) -> String {

@@ -46,6 +46,8 @@ pub enum ImportError {
     /// The written file does not load: a bug in an importer, reported instead of a
     /// file the page would refuse.
     Output(String),
+    /// A line of a takedown list (`takedown`) that is not an entry; lines count from 1.
+    Takedown { line: usize, message: String },
 }
 
 impl ImportError {
@@ -141,6 +143,7 @@ impl fmt::Display for ImportError {
                 f,
                 "the imported discussion does not load ({message}): this is a bug in the importer"
             ),
+            Self::Takedown { line, message } => write!(f, "line {line}: {message}"),
         }
     }
 }

@@ -31,6 +31,7 @@ mod output;
 mod reddit;
 mod reddit_text;
 mod rich;
+pub mod takedown;
 mod value;
 mod wordpress;
 mod xml;

@@ -76,11 +76,21 @@ impl Item<'_> {
     }
 }
 
-/// Every post of the export, with how many of its comments are shown.
+/// Every post and page of the export, with how many of its comments are shown; the
+/// other items (attachments, menu entries) only where they have comments.
 pub fn threads(input: &str) -> Result<Vec<xml::Thread>, ImportError> {
     let doc = Document::parse(input)?;
     let items = items(channel(doc.root())?)?;
-    Ok(listing(&items))
+    let listed = listing(&items);
+    Ok(items
+        .iter()
+        .zip(listed)
+        .filter(|(item, _)| {
+            let kind = item.element.field("wp:post_type");
+            item.comments > 0 || matches!(kind.as_deref(), None | Some("post" | "page"))
+        })
+        .map(|(_, thread)| thread)
+        .collect())
 }
 
 pub fn import(input: &str, thread: Option<&str>) -> Result<Discussion, ImportError> {

@@ -1,21 +1,22 @@
-//! `prerender INDEX DATA`: writes the page for the discussion file DATA into the built
-//! INDEX (Trunk's `dist/index.html`), so it shows before and without the wasm. Run by
-//! `cargo xtask dist`; see `src/prerender.rs`.
+//! `prerender INDEX DATA [INDEX DATA]...`: writes the page for each discussion file DATA
+//! into its built INDEX (Trunk's `dist/index.html`, or an archive's page), so it shows
+//! before and without the wasm. Run by `cargo xtask dist`, once for every page of an
+//! archive; see `src/prerender.rs`.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [index, data] = args.as_slice() else {
-        eprintln!("usage: prerender INDEX.html DISCUSSION.json");
+    if args.is_empty() || !args.len().is_multiple_of(2) {
+        eprintln!("usage: prerender INDEX.html DISCUSSION.json [INDEX.html DISCUSSION.json]...");
         return std::process::ExitCode::from(2);
-    };
-    match prerender(index, data) {
-        Ok(()) => std::process::ExitCode::SUCCESS,
-        Err(message) => {
+    }
+    for pair in args.chunks(2) {
+        if let Err(message) = prerender(&pair[0], &pair[1]) {
             eprintln!("prerender: {message}");
-            std::process::ExitCode::FAILURE
+            return std::process::ExitCode::FAILURE;
         }
     }
+    std::process::ExitCode::SUCCESS
 }
 
 #[cfg(not(target_arch = "wasm32"))]

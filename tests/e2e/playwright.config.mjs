@@ -7,6 +7,10 @@ import { defineConfig } from '@playwright/test';
 // E2E_PORT lets two checkouts run their suites side by side.
 const PORT = process.env.E2E_PORT || '4173';
 const BASE_URL = `http://127.0.0.1:${PORT}/news/threadview/`;
+// An archive built from real exports (`cargo xtask test` writes target/e2e-archive/),
+// under a sub-path of its own; archive.spec.mjs reads ARCHIVE_URL.
+const ARCHIVE_PORT = String(Number(PORT) + 1);
+export const ARCHIVE_URL = `http://127.0.0.1:${ARCHIVE_PORT}/old/comments/`;
 
 export default defineConfig({
   testDir: '.',
@@ -35,12 +39,21 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // Serves the release build in dist/ under the base path (see xtask/).
-    command: `cargo xtask static dist --port ${PORT} --base /news/threadview/`,
-    cwd: '../..',
-    url: BASE_URL,
-    reuseExistingServer: false,
-    timeout: 120_000,
-  },
+  webServer: [
+    {
+      // Serves the release build in dist/ under the base path (see xtask/).
+      command: `cargo xtask static dist --port ${PORT} --base /news/threadview/`,
+      cwd: '../..',
+      url: BASE_URL,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      command: `cargo xtask static target/e2e-archive --port ${ARCHIVE_PORT} --base /old/comments/`,
+      cwd: '../..',
+      url: ARCHIVE_URL,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
 });

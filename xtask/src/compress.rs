@@ -48,6 +48,30 @@ pub fn precompress(dist: &Path) -> Result<Vec<Sizes>> {
     Ok(sizes)
 }
 
+/// Writes `.gz` and `.br` beside every compressible file of `dir` and its folders, for a
+/// site of many pages (an archive), and returns how many files it compressed. Pagefind's
+/// folder is left alone: its index files are compressed already.
+pub fn precompress_tree(dir: &Path) -> Result<usize> {
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            if path.file_name().is_some_and(|n| n != "pagefind") {
+                count += precompress_tree(&path)?;
+            }
+        } else if compressible(&path) {
+            let raw = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            for (bytes, extension) in [(gzip(&raw)?, "gz"), (brotli(&raw)?, "br")] {
+                let mut name = path.clone().into_os_string();
+                name.push(format!(".{extension}"));
+                std::fs::write(&name, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+            }
+            count += 1;
+        }
+    }
+    Ok(count)
+}
+
 fn compressible(path: &Path) -> bool {
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     matches!(extension, "html" | "js" | "wasm" | "css" | "json" | "svg")

@@ -3,6 +3,7 @@
 //! Every command installs what it needs first (pinned versions, reused when present), so
 //! each works on a fresh machine that has only rustup/cargo, Node.js/npm and apt.
 
+mod archive;
 mod bench;
 mod compress;
 mod csp;
@@ -21,6 +22,12 @@ const USAGE: &str = "usage: cargo xtask <command>
                        set up and build the release site into dist/, prerendered for the
                        bundled discussion or for FILE (which becomes dist/discussion.json;
                        an export is imported first, as `import` would)
+  dist --data EXPORT-OR-FOLDER [--base-url URL] [--remove FILE] [--lang TAG]
+                       a whole Disqus or WordPress export, or a folder of discussions and
+                       exports, becomes an archive in dist/: an index, a page per
+                       discussion, search, redirects from the old addresses. URL: the
+                       archive's public address (canonical links, sitemap.xml); FILE: a
+                       takedown list (docs/archive.md); TAG: the language of every page
   import INPUT -o OUTPUT.json [--from FORMAT] [--thread ID]
                        turn an export into a discussion file (format 2): a Hacker News
                        item (Algolia), a Reddit thread, a Disqus or WordPress export, a
@@ -81,14 +88,43 @@ fn static_server(args: &[String]) -> Result {
 fn dist_args(args: &[String]) -> Result {
     let data = option(args, "--data")?.map(PathBuf::from);
     let thread = option(args, "--thread")?;
-    if thread.is_some() && data.is_none() {
-        return Err("--thread picks a thread of the --data export: give --data too".into());
+    let archive_options = archive::Options {
+        base_url: option(args, "--base-url")?.map(str::to_string),
+        remove: option(args, "--remove")?.map(PathBuf::from),
+        lang: option(args, "--lang")?.map(str::to_string),
+    };
+    let Some(data) = data else {
+        if thread.is_some() || archive_options.remove.is_some() {
+            return Err("--thread and --remove are for the --data export: give --data too".into());
+        }
+        return dist_with(None).map(|_| ());
+    };
+    if archive::wanted(&data, thread)? {
+        // A whole export, or a folder: the archive, in dist/.
+        let dist = trunk_build()?;
+        let trunk_page = std::fs::read_to_string(root().join(PAGE_WITHOUT_PRERENDER))
+            .map_err(|e| e.to_string())?;
+        let assets = root().join("target/trunk-assets");
+        copy_dir(&dist, &assets)?;
+        std::fs::remove_dir_all(&dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+        return archive::build(&trunk_page, &assets, &dist, &data, &archive_options);
     }
-    let data = data
-        .as_deref()
-        .map(|data| discussion_file(data, thread))
-        .transpose()?;
-    dist_with(data.as_deref()).map(|_| ())
+    let data = discussion_file(&data, thread)?;
+    dist_with(Some(&data)).map(|_| ())
+}
+
+/// Copies the files of `from` (not its folders) into `to`, emptied first.
+fn copy_dir(from: &Path, to: &Path) -> Result {
+    let _ = std::fs::remove_dir_all(to);
+    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    for entry in std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_file() {
+            std::fs::copy(&path, to.join(path.file_name().unwrap_or_default()))
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
 }
 
 /// `cargo xtask import INPUT -o OUTPUT.json [--from FORMAT] [--thread ID]`.
@@ -169,20 +205,29 @@ pub(crate) fn dist() -> Result<PathBuf> {
 /// Where `dist` keeps Trunk's page before the prerender: the benchmark compares both.
 pub(crate) const PAGE_WITHOUT_PRERENDER: &str = "target/index-without-prerender.html";
 
-/// Builds the release site with Trunk and wasm-opt, prerenders the discussion (`data`,
-/// or the bundled one) into its page, and reports the size of each file.
-fn dist_with(data: Option<&Path>) -> Result<PathBuf> {
+/// Builds the app with Trunk and wasm-opt into dist/, and keeps Trunk's page as it made
+/// it (`PAGE_WITHOUT_PRERENDER`) for the prerender, the archive and the benchmark.
+fn trunk_build() -> Result<PathBuf> {
     tools::build_tools()?;
     run(tools::with_tool_path(
         Command::new("trunk").args(["build", "--release"]),
     ))?;
+    let dist = root().join("dist");
+    std::fs::copy(dist.join("index.html"), root().join(PAGE_WITHOUT_PRERENDER))
+        .map_err(|e| e.to_string())?;
+    Ok(dist)
+}
+
+/// Builds the release site with Trunk and wasm-opt, prerenders the discussion (`data`,
+/// or the bundled one) into its page, and reports the size of each file.
+fn dist_with(data: Option<&Path>) -> Result<PathBuf> {
+    trunk_build()?;
     let dist = root().join("dist");
     let discussion = dist.join("discussion.json");
     if let Some(data) = data {
         std::fs::copy(data, &discussion).map_err(|e| format!("{}: {e}", data.display()))?;
     }
     let index = dist.join("index.html");
-    std::fs::copy(&index, root().join(PAGE_WITHOUT_PRERENDER)).map_err(|e| e.to_string())?;
     run(Command::new("cargo")
         .args(["run", "--quiet", "--bin", "prerender", "--"])
         .arg(&index)
@@ -295,6 +340,45 @@ fn test() -> Result {
         std::fs::write(generated.join(out), imported)
             .map_err(|e| format!("target/e2e/{out}: {e}"))?;
     }
+    // And an archive of real exports, from the app just built: a Disqus export in
+    // Chinese with six threads, a WordPress one in English with five, a Turkish one.
+    let archive_input = generated.join("archive-input");
+    let _ = std::fs::remove_dir_all(&archive_input);
+    std::fs::create_dir_all(&archive_input).map_err(|e| e.to_string())?;
+    for fixture in [
+        "disqus-tanglei-zh.xml",
+        "wxr-theme-unit-test.xml",
+        "disqus-yesilmavihayat-tr.xml",
+    ] {
+        std::fs::copy(
+            root().join("import/fixtures").join(fixture),
+            archive_input.join(fixture),
+        )
+        .map_err(|e| format!("{fixture}: {e}"))?;
+    }
+    let trunk_page =
+        std::fs::read_to_string(root().join(PAGE_WITHOUT_PRERENDER)).map_err(|e| e.to_string())?;
+    // A publisher's takedown: one comment of the Chinese export, which has a reply.
+    let takedowns = generated.join("takedowns.txt");
+    std::fs::write(
+        &takedowns,
+        "# A request to remove a comment\ncomment 2473649308\n",
+    )
+    .map_err(|e| format!("{}: {e}", takedowns.display()))?;
+    let archive_out = root().join("target/e2e-archive");
+    let _ = std::fs::remove_dir_all(&archive_out);
+    archive::build(
+        &trunk_page,
+        &root().join("dist"),
+        &archive_out,
+        &archive_input,
+        &archive::Options {
+            // Its public address has the path it is served at in the tests.
+            base_url: Some("https://archive.example/old/comments/".to_string()),
+            remove: Some(takedowns),
+            lang: None,
+        },
+    )?;
     run(Command::new("npx")
         .args(["playwright", "test"])
         .current_dir(root().join("tests/e2e")))?;

@@ -2,7 +2,7 @@
 //! site as a publisher's static host would serve it: tower-http's `ServeDir` under axum.
 //!
 //! GET and HEAD (anything else is a 405); a folder means its `index.html`; a missing file
-//! is a 404; the `.br` and `.gz` copies `xtask dist` wrote go to clients that accept them,
+//! is a 404, with the site's `404.html` where it has one; the `.br` and `.gz` copies `xtask dist` wrote go to clients that accept them,
 //! as nginx's `brotli_static`/`gzip_static` would send them, with `Vary: Accept-Encoding`;
 //! ranges and conditional requests are answered. Every answer has `Cache-Control:
 //! no-cache` and the headers of the site's `_headers` file (its Content-Security-Policy),
@@ -21,7 +21,11 @@ use crate::Result;
 
 pub fn run(dir: &Path, port: u16, base: &str) -> Result {
     let base = format!("/{}/", base.trim_matches('/')).replace("//", "/");
-    let files = ServeDir::new(dir).precompressed_br().precompressed_gzip();
+    // A missing file is the site's own 404 page where it has one, as Netlify serves it.
+    let files = ServeDir::new(dir)
+        .precompressed_br()
+        .precompressed_gzip()
+        .not_found_service(tower_http::services::ServeFile::new(dir.join("404.html")));
     let mut app = if base == "/" {
         Router::new().fallback_service(files)
     } else {

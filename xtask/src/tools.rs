@@ -9,13 +9,16 @@ const TRUNK_VERSION: &str = "0.21.14";
 const TWIGGY_VERSION: &str = "0.8.0";
 
 /// What `trunk build` needs: the wasm target, Trunk, the wasm-bindgen CLI that matches
-/// Cargo.lock, and wasm-opt from npm (Debian's breaks the build, see README).
+/// Cargo.lock, and wasm-opt from npm (Debian's breaks the build, see README); and Pagefind
+/// from the same package.json, for the archive's search.
 pub fn build_tools() -> Result {
     run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     cargo_install("trunk", TRUNK_VERSION, &["--locked"])?;
     // Not --locked: with it, wasm-bindgen-cli fails to resolve webpki-roots.
     cargo_install("wasm-bindgen", &wasm_bindgen_version()?, &[])?;
-    npm_ci("xtask", "node_modules/.bin/wasm-opt")
+    npm_ci("xtask", "node_modules/.bin/wasm-opt")?;
+    // A node_modules from before Pagefind was added has wasm-opt but not Pagefind.
+    npm_ci("xtask", "node_modules/pagefind/package.json")
 }
 
 /// What the browser tests need: Debian's Chromium and ChromeDriver, and Playwright.

@@ -44,7 +44,7 @@ export async function archiveIndex(ctx) {
   });
   const result = scenarioResult(sides, "baseline", ctx.runs, {}, [
     "app: the first page of an archive's index of 10,000 discussions (archive-10000/index.html, 100 rows, the latest activity first); baseline: the bundled discussion's prerendered page without its scripts (static.html, 13 comments), the reference.",
-    "Both under first-paint-throttled's emulation (Slow 4G, 4× CPU), fresh context, cold cache. html-bytes: the page's encoded body as served (brotli); rows: index rows or comments.",
+    "Both under first-paint-throttled's emulation (Slow 4G, 4× CPU), fresh context, cold cache. html-bytes: the page's body as served; both pages are served uncompressed here, so their bytes compare like for like. rows: index rows or comments.",
   ]);
   return { "archive-index-10000": result };
 }

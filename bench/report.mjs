@@ -260,6 +260,7 @@ function scenarioSection(name, scenario) {
   const metrics = [...new Set(sides.flatMap((k) => Object.keys(scenario[k])))];
   const label = { app: "app", baseline: "baseline", control: "as built" };
   if (name.endsWith("-no-cv")) label.app = "no content-visibility";
+  if (name === "archive-index-10000") Object.assign(label, { app: "index of 10,000", baseline: "static discussion" });
   const head = ["metric"];
   for (const k of sides) head.push(`${label[k]} median`, "min", "max");
   const hasRatio = Object.keys(scenario.ratio ?? {}).length > 0;
@@ -397,7 +398,7 @@ function keptNotes(file) {
   return text.slice(start + NOTES_START.length, end).replace(/^\n+|\n+$/g, "") || NOTES_PLACEHOLDER;
 }
 
-const SCENARIO_ORDER = ["bundled", "first-paint-throttled", "gen-1000", "gen-10000", "gen-100000", "fold-1000", "expand-all-10000", "collapse-all-10000", "gen-10000-no-cv", "expand-all-10000-no-cv", "collapse-all-10000-no-cv"];
+const SCENARIO_ORDER = ["bundled", "first-paint-throttled", "gen-1000", "gen-10000", "gen-100000", "fold-1000", "expand-all-10000", "collapse-all-10000", "gen-10000-no-cv", "expand-all-10000-no-cv", "collapse-all-10000-no-cv", "archive-index-10000"];
 
 function render({ browser, size, native, args }) {
   const when = browser?.date ?? new Date().toISOString();
@@ -426,6 +427,7 @@ function render({ browser, size, native, args }) {
     "- **first-comment**: to the next frame after the first `li.comment` is attached. **all-rendered**: after every comment (bundled) or the baseline's `data-rendered` flag. **interactive** (app): the toolbar and a comment are present and the DOM stays unchanged for a frame. **fcp**: Chromium's first-contentful-paint (a presentation time, so it can fall after the main-thread frame).",
     "- **longest-task** / **long-tasks**: the Long Tasks API (tasks over 50 ms; 0 when none) over the whole load, until the DOM has been quiet for 500 ms. **js-heap-bytes**: CDP `JSHeapUsedSize` after a garbage collection. **wasm-memory-bytes**: the instance's linear memory. **json-parse**: `JSON.parse` alone on the same file text, for comparison with the app's `threadview:parse` measure.",
     "- **first-paint-throttled**: the prerendered app (`index.html`), the same build without the prerender (`plain.html`), the baseline and the prerendered HTML with its scripts removed (`static.html`, the reference), each loaded under CDP network and CPU throttling (the scenario's notes give the figures); fcp and first comment per page, and their ratio to the static page.",
+    "- **archive-index-10000**: the first page of an archive's index of 10,000 discussions against the bundled discussion as a static page, both throttled as first-paint-throttled: fcp, bytes on the wire, rows.",
     "- **measure threadview:…**: the app's own User Timing measures (`performance.measure`), where the build records them.",
     "- Clicks (fold, Expand all) are `element.click()` in the page: the time to the next frame, and to the frame after the last change once the DOM has been quiet for 500 ms. **max-frame-gap** is the longest time between animation frames meanwhile.",
     "",

@@ -9,7 +9,7 @@ import { Side, ratioOf, scenarioResult, summary } from "../stats.mjs";
 // DevTools Protocol emulation, set on each page before it navigates. The network figures
 // are "Slow 4G" (Lighthouse's mobile throttling: 150 ms, 1.6 Mbit/s down, 750 kbit/s up),
 // applied as they are; the latency is added to every request by Chromium.
-const THROTTLE = {
+export const THROTTLE = {
   network: { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 },
   cpu: 4,
 };

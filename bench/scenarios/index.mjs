@@ -2,6 +2,7 @@
 // results.json, which --only may select by; `run(ctx)` takes { site, runs, browser } and
 // returns those scenarios' results.
 
+import { archiveIndex } from "./archive-index.mjs";
 import { bundled } from "./bundled.mjs";
 import { density } from "./density.mjs";
 import { expandAll } from "./expand-all.mjs";
@@ -20,6 +21,7 @@ export const SCENARIOS = [
   { names: ["expand-all-10000", "collapse-all-10000"], run: expandAll },
   { names: ["gen-10000-no-cv"], run: gen10000NoCv },
   { names: ["expand-all-10000-no-cv", "collapse-all-10000-no-cv"], run: expandAllNoCv },
+  { names: ["archive-index-10000"], run: archiveIndex },
   // Layout, not timing: one load per page and width whatever --runs says.
   { names: ["density"], run: density },
 ];

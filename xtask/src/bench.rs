@@ -74,6 +74,7 @@ fn build_site(dist: &Path, site: &Path) -> Result {
         std::fs::write(&path, threadgen::generate(1, size))
             .map_err(|e| format!("{}: {e}", path.display()))?;
     }
+    archive_index(dist, site)?;
     for (name, fixture) in REAL_THREADS {
         let text =
             std::fs::read_to_string(root().join(fixture)).map_err(|e| format!("{fixture}: {e}"))?;
@@ -82,6 +83,62 @@ fn build_site(dist: &Path, site: &Path) -> Result {
         std::fs::write(site.join(name), json).map_err(|e| format!("{name}: {e}"))?;
     }
     Ok(())
+}
+
+/// Discussions in the archive-index scenario's index.
+const ARCHIVE_THREADS: usize = 10_000;
+
+/// An archive's index of `ARCHIVE_THREADS` discussions in `archive-10000/`, as the archive
+/// build writes it (xtask/src/archive/index.rs), with its stylesheets beside it. Titles are
+/// the first words of threadgen's comments, so they read and compress like real ones.
+fn archive_index(dist: &Path, site: &Path) -> Result {
+    let text = threadgen::generate(1, ARCHIVE_THREADS);
+    let loaded = threadview_core::Loaded::from_json(&text).map_err(|e| e.to_string())?;
+    let listed: Vec<crate::archive::index::Listed> = loaded
+        .discussion
+        .comments
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let title: String = c.body.chars().take(60).collect();
+            let i = i as i64;
+            crate::archive::index::Listed {
+                slug: format!("discussion-{i}"),
+                title: title.trim().to_string(),
+                started: Some(threadview_core::time::Timestamp::from_unix(
+                    1_500_000_000 + i * 3_600,
+                )),
+                last: Some(threadview_core::time::Timestamp::from_unix(
+                    1_700_000_000 - i * 600,
+                )),
+                comments: (i as usize * 7_919) % 400,
+            }
+        })
+        .collect();
+    let trunk_page = std::fs::read_to_string(root().join(crate::PAGE_WITHOUT_PRERENDER))
+        .map_err(|e| e.to_string())?;
+    let dir = site.join("archive-10000");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let left_out =
+        Some("12 more threads are left out: no comments, or only spam or unapproved ones.");
+    for (name, html) in crate::archive::index::pages(&trunk_page, &listed, left_out, "en")? {
+        std::fs::write(dir.join(&name), html).map_err(|e| format!("{name}: {e}"))?;
+    }
+    for entry in std::fs::read_dir(dist).map_err(|e| e.to_string())? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        if name.ends_with(".css") || name.ends_with(".svg") {
+            copy(&path, &dir.join(&name))?;
+        }
+    }
+    copy(
+        &root().join("xtask/archive-assets/search.js"),
+        &dir.join("search.js"),
+    )
 }
 
 /// `html` without `<script>` elements and the links that preload the app's code.

@@ -8,7 +8,7 @@
 //! The app is built once (Trunk, in `dist/`) and its assets are shared by every page: the
 //! pages sit two folders down and load them from `../../`.
 
-mod index;
+pub(crate) mod index;
 mod moving;
 mod page;
 mod search;

@@ -8,6 +8,7 @@
 //! - [`overview`], [`participants`]: the thread at a glance, and who takes part;
 //! - [`rich`], [`time`]: format 2's rich text and times;
 //! - [`visits`]: "new since your last visit";
+//! - [`lang`]: the language of a discussion's text, for an archive's pages and search;
 //! - [`words`], [`date`], [`keys`]: what the page says, and which key does what;
 //! - [`head`]: the page's title, description and preview tags;
 //! - [`limits`]: every limit, said once;
